@@ -1,0 +1,81 @@
+"""The base of every operation: a forward `_f` and a backward `_df`."""
+
+from math import isfinite
+
+from .constant import Constant
+from .no_grad import GraphRecording
+from .node import Node
+from .number import to_float
+
+# --8<-- [start:class]
+class Operation:
+    """A differentiable function. Subclasses write two static methods.
+
+    `_f(*x)` returns the value for input values `x`.
+    `_df(dldy, y, *x)` returns one partial per input: d(root)/d(x_i), given
+    the incoming gradient `dldy`, the output value `y` and the inputs `x`.
+    """
+
+    @staticmethod
+    def _f(*x):
+        raise NotImplementedError("an Operation subclass must define _f(*x)")
+
+    @staticmethod
+    def _df(dldy, y, *x):
+        raise NotImplementedError("an Operation subclass must define _df(dldy, y, *x)")
+    # --8<-- [end:class]
+
+    # --8<-- [start:apply]
+    @classmethod
+    def apply(cls, *inputs):
+        """Compute the operation on Nodes or numbers and return the output Node."""
+        nodes = []
+        values = []
+        for x in inputs:
+            if not isinstance(x, Node):
+                x = Constant(to_float(x, cls.__name__.lower()))
+            nodes.append(x)
+            values.append(x.value)
+        try:
+            y = cls._f(*values)
+        except OverflowError:
+            raise OverflowError(f"{cls._call_text(values)}: the result is too large for a float") from None
+        except (ArithmeticError, ValueError) as error:
+            raise type(error)(f"{cls._call_text(values)}: {error}") from None
+        if type(y) is not float:
+            y = to_float(y, cls.__name__)
+        if not isfinite(y):
+            cls._check_not_finite(y, values)
+        if GraphRecording.enabled:
+            return Node(y, cls, nodes)
+        return Node(y)
+    # --8<-- [end:apply]
+
+    # --8<-- [start:differentiate]
+    @classmethod
+    def differentiate(cls, node):
+        """Return d(root)/d(input) for each of `node`'s inputs, given `node.grad`."""
+        values = []
+        for x in node.inputs:
+            values.append(x.value)
+        partials = cls._df(node.grad, node.value, *values)
+        if len(partials) != len(values):
+            raise TypeError(
+                f"{cls.__name__}._df returned {len(partials)} partials for {len(values)} inputs"
+            )
+        return partials
+    # --8<-- [end:differentiate]
+
+    # --8<-- [start:checks]
+    @classmethod
+    def _check_not_finite(cls, y, values):
+        # NaN or infinity in, NaN or infinity out is fine. From finite inputs,
+        # a non-finite result means the true value does not fit in a float.
+        if all(isfinite(x) for x in values):
+            error = OverflowError if y == y else ValueError
+            raise error(f"{cls._call_text(values)}: the result {y!r} is not a finite number")
+
+    @classmethod
+    def _call_text(cls, values):
+        return f"{cls.__name__.lower()}({', '.join(map(repr, values))})"
+    # --8<-- [end:checks]

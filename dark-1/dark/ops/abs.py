@@ -1,0 +1,24 @@
+"""The absolute value."""
+
+from ..operation import Operation
+
+
+class Abs(Operation):
+    @staticmethod
+    def _f(x):
+        # Not the builtin abs(): in this module that name is our function.
+        return -x if x < 0.0 else x
+
+    @staticmethod
+    def _df(dldy, y, x):
+        # The sign of x, and 0 at the kink, as PyTorch does.
+        if x > 0.0:
+            return (dldy,)
+        if x < 0.0:
+            return (-dldy,)
+        return (0.0 * dldy,)
+
+
+def abs(x):
+    """|x|"""
+    return Abs.apply(x)

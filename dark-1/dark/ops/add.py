@@ -1,0 +1,19 @@
+"""Addition: a + b."""
+
+from ..operation import Operation
+
+
+class Add(Operation):
+    @staticmethod
+    def _f(a, b):
+        return a + b
+
+    @staticmethod
+    def _df(dldy, y, a, b):
+        # Each input moves the sum one-for-one.
+        return dldy, dldy
+
+
+def add(a, b):
+    """a + b"""
+    return Add.apply(a, b)

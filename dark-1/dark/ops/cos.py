@@ -1,0 +1,20 @@
+"""The cosine."""
+
+import math
+
+from ..operation import Operation
+
+
+class Cos(Operation):
+    @staticmethod
+    def _f(x):
+        return math.cos(x)
+
+    @staticmethod
+    def _df(dldy, y, x):
+        return (-dldy * math.sin(x),)
+
+
+def cos(x):
+    """the cosine of x (radians)"""
+    return Cos.apply(x)

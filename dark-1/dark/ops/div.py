@@ -1,0 +1,22 @@
+"""Division: a / b."""
+
+from ..operation import Operation
+
+
+class Div(Operation):
+    @staticmethod
+    def _f(a, b):
+        if b == 0.0:
+            raise ZeroDivisionError("division by zero")
+        return a / b
+
+    @staticmethod
+    def _df(dldy, y, a, b):
+        # d(a/b)/db = -a/b² = -y/b, written with y so that a tiny b cannot
+        # underflow b² to zero.
+        return dldy / b, -dldy * y / b
+
+
+def div(a, b):
+    """a / b"""
+    return Div.apply(a, b)

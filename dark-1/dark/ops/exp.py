@@ -1,0 +1,22 @@
+"""The exponential: e to the x."""
+
+import math
+
+from ..operation import Operation
+
+
+class Exp(Operation):
+    @staticmethod
+    def _f(x):
+        # math.exp raises OverflowError past x ≈ 709 and returns 0.0 far below.
+        return math.exp(x)
+
+    @staticmethod
+    def _df(dldy, y, x):
+        # eˣ is its own derivative, and the forward pass already computed it.
+        return (dldy * y,)
+
+
+def exp(x):
+    """e to the power x"""
+    return Exp.apply(x)

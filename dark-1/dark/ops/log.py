@@ -1,0 +1,22 @@
+"""The natural logarithm."""
+
+import math
+
+from ..operation import Operation
+
+
+class Log(Operation):
+    @staticmethod
+    def _f(x):
+        if x <= 0.0:
+            raise ValueError("log is defined for x > 0 only")
+        return math.log(x)
+
+    @staticmethod
+    def _df(dldy, y, x):
+        return (dldy / x,)
+
+
+def log(x):
+    """the natural logarithm of x"""
+    return Log.apply(x)

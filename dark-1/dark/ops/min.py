@@ -1,0 +1,21 @@
+"""The smaller of two values."""
+
+from ..operation import Operation
+from .max import Max
+
+
+class Min(Operation):
+    # min(a, b) = -max(-a, -b): ties, NaN and gradients follow from Max.
+    @staticmethod
+    def _f(a, b):
+        return -Max._f(-a, -b)
+
+    @staticmethod
+    def _df(dldy, y, a, b):
+        # The two minus signs of the chain rule cancel.
+        return Max._df(dldy, -y, -a, -b)
+
+
+def min(a, b):
+    """the smaller of a and b"""
+    return Min.apply(a, b)

@@ -1,0 +1,20 @@
+"""The rectifier: max(x, 0)."""
+
+from ..operation import Operation
+
+
+class Relu(Operation):
+    @staticmethod
+    def _f(x):
+        # Written so that NaN, for which every comparison is False, stays NaN.
+        return 0.0 if x <= 0.0 else x
+
+    @staticmethod
+    def _df(dldy, y, x):
+        # relu'(0) = 0, as PyTorch chooses.
+        return (dldy if x > 0.0 else 0.0,)
+
+
+def relu(x):
+    """max(x, 0)"""
+    return Relu.apply(x)

@@ -1,0 +1,20 @@
+"""The sine."""
+
+import math
+
+from ..operation import Operation
+
+
+class Sin(Operation):
+    @staticmethod
+    def _f(x):
+        return math.sin(x)
+
+    @staticmethod
+    def _df(dldy, y, x):
+        return (dldy * math.cos(x),)
+
+
+def sin(x):
+    """the sine of x (radians)"""
+    return Sin.apply(x)

@@ -1,0 +1,21 @@
+"""The hyperbolic tangent."""
+
+import math
+
+from ..operation import Operation
+
+
+class Tanh(Operation):
+    @staticmethod
+    def _f(x):
+        # math.tanh saturates to ±1 instead of overflowing.
+        return math.tanh(x)
+
+    @staticmethod
+    def _df(dldy, y, x):
+        return (dldy * (1.0 - y * y),)
+
+
+def tanh(x):
+    """the hyperbolic tangent of x"""
+    return Tanh.apply(x)
