@@ -1,10 +1,13 @@
 """dark, stage 1: scalar reverse-mode automatic differentiation.
 
-    import dark
-    x = dark.Parameter(10)
-    y = dark.add(dark.mul(2, dark.pow(x, 2)), 5)   # 2x² + 5
-    y.backward()
-    x.grad                                          # 40.0
+```python
+import dark
+
+x = dark.Parameter(10)
+y = dark.add(dark.mul(2, dark.pow(x, 2)), 5)  # 2x² + 5
+y.backward()
+print(x.grad)  # 40.0
+```
 """
 
 from .constant import Constant

@@ -15,7 +15,7 @@ class Node:
         inputs: the nodes `op` was applied to; empty for a leaf.
     """
 
-    # Slots instead of a __dict__: a graph has one Node per operation, so
+    # Slots instead of a `__dict__`: a graph has one Node per operation, so
     # every byte here is paid thousands of times.
     __slots__ = ("value", "grad", "op", "inputs")
 
@@ -24,6 +24,7 @@ class Node:
         self.grad = None
         self.op = op
         self.inputs = [] if inputs is None else inputs
+
     # --8<-- [end:class]
 
     # --8<-- [start:backward]
@@ -50,6 +51,7 @@ class Node:
             for parent, partial in zip(node.inputs, partials):
                 if parent.grad is not None:
                     parent.grad += partial
+
     # --8<-- [end:backward]
 
     # --8<-- [start:zero_grad]
@@ -58,6 +60,7 @@ class Node:
         for node in topological_order(self):
             if node.grad is not None:
                 node.grad = 0.0
+
     # --8<-- [end:zero_grad]
 
     def __repr__(self):

@@ -16,6 +16,4 @@ def to_float(value, owner):
             return float(value)
         except OverflowError:
             raise OverflowError(f"{owner}: {value!r} is too large for a float") from None
-    raise TypeError(
-        f"{owner}: expected a real number, got {value!r} ({type(value).__name__})"
-    )
+    raise TypeError(f"{owner}: expected a real number, got {value!r} ({type(value).__name__})")

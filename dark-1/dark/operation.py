@@ -7,6 +7,7 @@ from .no_grad import GraphRecording
 from .node import Node
 from .number import to_float
 
+
 # --8<-- [start:class]
 class Operation:
     """A differentiable function. Subclasses write two static methods.
@@ -23,6 +24,7 @@ class Operation:
     @staticmethod
     def _df(dldy, y, *x):
         raise NotImplementedError("an Operation subclass must define _df(dldy, y, *x)")
+
     # --8<-- [end:class]
 
     # --8<-- [start:apply]
@@ -39,7 +41,9 @@ class Operation:
         try:
             y = cls._f(*values)
         except OverflowError:
-            raise OverflowError(f"{cls._call_text(values)}: the result is too large for a float") from None
+            raise OverflowError(
+                f"{cls._call_text(values)}: the result is too large for a float"
+            ) from None
         except (ArithmeticError, ValueError) as error:
             raise type(error)(f"{cls._call_text(values)}: {error}") from None
         if type(y) is not float:
@@ -49,6 +53,7 @@ class Operation:
         if GraphRecording.enabled:
             return Node(y, cls, nodes)
         return Node(y)
+
     # --8<-- [end:apply]
 
     # --8<-- [start:differentiate]
@@ -64,6 +69,7 @@ class Operation:
                 f"{cls.__name__}._df returned {len(partials)} partials for {len(values)} inputs"
             )
         return partials
+
     # --8<-- [end:differentiate]
 
     # --8<-- [start:checks]
@@ -78,4 +84,5 @@ class Operation:
     @classmethod
     def _call_text(cls, values):
         return f"{cls.__name__.lower()}({', '.join(map(repr, values))})"
+
     # --8<-- [end:checks]

@@ -4,6 +4,8 @@ from ..operation import Operation
 
 
 class Abs(Operation):
+    """|x|; its derivative is the sign of x, and 0 at x = 0."""
+
     @staticmethod
     def _f(x):
         # Not the builtin abs(): in this module that name is our function.

@@ -4,6 +4,8 @@ from ..operation import Operation
 
 
 class Add(Operation):
+    """a + b; both partials are 1."""
+
     @staticmethod
     def _f(a, b):
         return a + b

@@ -6,6 +6,8 @@ from ..operation import Operation
 
 
 class Cos(Operation):
+    """cos x; its derivative is -sin x."""
+
     @staticmethod
     def _f(x):
         return math.cos(x)

@@ -4,6 +4,8 @@ from ..operation import Operation
 
 
 class Div(Operation):
+    """a / b; raises ZeroDivisionError for b = 0."""
+
     @staticmethod
     def _f(a, b):
         if b == 0.0:

@@ -6,6 +6,8 @@ from ..operation import Operation
 
 
 class Exp(Operation):
+    """eˣ; its derivative is eˣ itself."""
+
     @staticmethod
     def _f(x):
         # math.exp raises OverflowError past x ≈ 709 and returns 0.0 far below.

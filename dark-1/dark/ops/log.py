@@ -6,6 +6,8 @@ from ..operation import Operation
 
 
 class Log(Operation):
+    """ln x for x > 0; its derivative is 1/x."""
+
     @staticmethod
     def _f(x):
         if x <= 0.0:

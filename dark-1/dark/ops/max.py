@@ -6,6 +6,8 @@ from ..operation import Operation
 
 
 class Max(Operation):
+    """The larger of a and b; a tie splits the gradient evenly."""
+
     @staticmethod
     def _f(a, b):
         # Every comparison with NaN is False, so NaN falls through to the end.

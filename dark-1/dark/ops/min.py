@@ -5,6 +5,8 @@ from .max import Max
 
 
 class Min(Operation):
+    """The smaller of a and b; a tie splits the gradient evenly."""
+
     # min(a, b) = -max(-a, -b): ties, NaN and gradients follow from Max.
     @staticmethod
     def _f(a, b):

@@ -5,6 +5,8 @@ from ..operation import Operation
 
 # --8<-- [start:mul]
 class Mul(Operation):
+    """a · b; the partials are b and a."""
+
     @staticmethod
     def _f(a, b):
         return a * b
@@ -18,4 +20,6 @@ class Mul(Operation):
 def mul(a, b):
     """a · b"""
     return Mul.apply(a, b)
+
+
 # --8<-- [end:mul]

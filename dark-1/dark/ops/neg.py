@@ -4,6 +4,8 @@ from ..operation import Operation
 
 
 class Neg(Operation):
+    """-x; its derivative is -1."""
+
     @staticmethod
     def _f(x):
         return -x

@@ -7,6 +7,8 @@ from ..operation import Operation
 
 # --8<-- [start:pow]
 class Pow(Operation):
+    """xⁿ, where n may be a Node; d/dx = n·xⁿ⁻¹ and d/dn = xⁿ·ln x."""
+
     @staticmethod
     def _f(x, n):
         # `**`, not pow(): inside this module `pow` is our own function below,
@@ -45,4 +47,6 @@ class Pow(Operation):
 def pow(x, n):
     """x to the power n"""
     return Pow.apply(x, n)
+
+
 # --8<-- [end:pow]

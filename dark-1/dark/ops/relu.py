@@ -4,6 +4,8 @@ from ..operation import Operation
 
 
 class Relu(Operation):
+    """max(x, 0); its derivative is 1 for x > 0 and 0 otherwise."""
+
     @staticmethod
     def _f(x):
         # Written so that NaN, for which every comparison is False, stays NaN.

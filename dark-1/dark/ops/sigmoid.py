@@ -6,6 +6,8 @@ from ..operation import Operation
 
 
 class Sigmoid(Operation):
+    """1 / (1 + e⁻ˣ), finite for every x; its derivative is y(1 - y)."""
+
     @staticmethod
     def _f(x):
         # Only ever call exp on a non-positive number, so it cannot overflow:

@@ -6,6 +6,8 @@ from ..operation import Operation
 
 
 class Sin(Operation):
+    """sin x; its derivative is cos x."""
+
     @staticmethod
     def _f(x):
         return math.sin(x)

@@ -6,6 +6,8 @@ from ..operation import Operation
 
 
 class Sqrt(Operation):
+    """√x for x ≥ 0; its derivative is 1/(2√x), infinite at 0."""
+
     @staticmethod
     def _f(x):
         if x < 0.0:

@@ -4,6 +4,8 @@ from ..operation import Operation
 
 
 class Sub(Operation):
+    """a - b; the partials are 1 and -1."""
+
     @staticmethod
     def _f(a, b):
         return a - b

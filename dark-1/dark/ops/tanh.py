@@ -6,6 +6,8 @@ from ..operation import Operation
 
 
 class Tanh(Operation):
+    """tanh x, finite for every x; its derivative is 1 - y²."""
+
     @staticmethod
     def _f(x):
         # math.tanh saturates to ±1 instead of overflowing.
