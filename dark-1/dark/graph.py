@@ -22,15 +22,13 @@ def topological_order(root):
         node = stack.pop()
         if node is _FINISH:
             finished.append(stack.pop())
-            continue
-        if node in entered:
-            continue
-        entered.add(node)
-        stack.append(node)
-        stack.append(_FINISH)
-        for parent in node.inputs:
-            if parent not in entered:
-                stack.append(parent)
+        elif node not in entered:  # a node pushed by two consumers is entered once
+            entered.add(node)
+            stack.append(node)
+            stack.append(_FINISH)
+            for parent in node.inputs:
+                if parent not in entered:
+                    stack.append(parent)
     # Finished order lists every node after its inputs; backward wants the reverse.
     finished.reverse()
     return finished

@@ -48,9 +48,13 @@ class Node:
             if node.op is None:
                 continue
             partials = node.op.differentiate(node)
-            for parent, partial in zip(node.inputs, partials):
-                if parent.grad is not None:
-                    parent.grad += partial
+            # A counter rather than zip(): this loop runs once per edge, and
+            # zip() would cost an object per node and a tuple per edge.
+            i = 0
+            for parent in node.inputs:
+                if parent.grad is not None:  # a Constant's is always None
+                    parent.grad += partials[i]
+                i += 1
 
     # --8<-- [end:backward]
 

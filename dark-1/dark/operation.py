@@ -31,12 +31,11 @@ class Operation:
     @classmethod
     def apply(cls, *inputs):
         """Compute the operation on Nodes or numbers and return the output Node."""
-        nodes = []
+        inputs = list(inputs)
         values = []
         for x in inputs:
             if not isinstance(x, Node):
-                x = Constant(to_float(x, cls.__name__.lower()))
-            nodes.append(x)
+                return cls.apply(*cls._as_nodes(inputs))
             values.append(x.value)
         try:
             y = cls._f(*values)
@@ -51,8 +50,14 @@ class Operation:
         if not isfinite(y):
             cls._check_not_finite(y, values)
         if GraphRecording.enabled:
-            return Node(y, cls, nodes)
+            return Node(y, cls, inputs)
         return Node(y)
+
+    @classmethod
+    def _as_nodes(cls, inputs):
+        # A plain number becomes a Constant, so that every input is a Node.
+        name = cls.__name__.lower()
+        return [x if isinstance(x, Node) else Constant(to_float(x, name)) for x in inputs]
 
     # --8<-- [end:apply]
 

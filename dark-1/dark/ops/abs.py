@@ -1,5 +1,7 @@
 """The absolute value."""
 
+import math
+
 from ..operation import Operation
 
 
@@ -9,7 +11,8 @@ class Abs(Operation):
     @staticmethod
     def _f(x):
         # Not the builtin abs(): in this module that name is our function.
-        return -x if x < 0.0 else x
+        # fabs also turns -0.0 into 0.0, as PyTorch does.
+        return math.fabs(x)
 
     @staticmethod
     def _df(dldy, y, x):

@@ -1,0 +1,61 @@
+"""Oracle 1: central finite differences, in 50-digit arithmetic.
+
+With mpmath the step can be 1e-20: rounding and truncation errors both fall
+far below float64's, so the tolerance stays tight. The same graph is evaluated
+with mpmath's functions, never dark's.
+"""
+
+import operator
+
+import mpmath
+import pytest
+from gradients import assert_matches
+from graphs import graphs
+from hypothesis import given, settings
+
+pytestmark = pytest.mark.provides("operations", "backward")
+
+EXACT = {
+    "add": operator.add,
+    "sub": operator.sub,
+    "mul": operator.mul,
+    "div": operator.truediv,
+    "pow": operator.pow,
+    "max": max,
+    "min": min,
+    "neg": operator.neg,
+    "exp": mpmath.exp,
+    "log": mpmath.log,
+    "sqrt": mpmath.sqrt,
+    "abs": abs,
+    "tanh": mpmath.tanh,
+    "sigmoid": lambda x: 1 / (1 + mpmath.exp(-x)),
+    "relu": lambda x: max(x, 0),
+    "sin": mpmath.sin,
+    "cos": mpmath.cos,
+}
+DIGITS = 50
+STEP = mpmath.mpf("1e-20")
+
+
+def central_differences(graph):
+    """The root's value and (f(x + h) - f(x - h)) / 2h for each leaf."""
+
+    def root(point):
+        return graph.build(EXACT, point, constant=mpmath.mpf)[-1]
+
+    with mpmath.workdps(DIGITS):
+        point = [mpmath.mpf(value) for value in graph.leaves]
+        gradient = []
+        for i in range(len(point)):
+            up, down = point.copy(), point.copy()
+            up[i] += STEP
+            down[i] -= STEP
+            gradient.append(float((root(up) - root(down)) / (2 * STEP)))
+        return float(root(point)), gradient
+
+
+@settings(max_examples=200)
+@given(graphs())
+def test_gradient_matches_central_differences(graph):
+    assert_matches(graph, *central_differences(graph))
