@@ -2,7 +2,11 @@
 
 from micrograd.engine import Value
 
-from . import micrograd_tanh  # noqa: F401  (gives Value a tanh)
+from . import (
+    micrograd_tanh,  # noqa: F401  (gives Value a tanh)
+    operator_workloads,
+)
+from .operator_workloads import diamonds, wide_sum  # noqa: F401  (the same code as torch)
 
 NAME = "micrograd"
 
@@ -31,39 +35,10 @@ def chain(y, a, b, n):
 # --8<-- [end:chain]
 
 
-def diamonds(y, n):
-    for _ in range(n):
-        y = y * y + y
-    return y
-
-
-def wide_sum(weights, inputs):
-    terms = [w * x for w, x in zip(weights, inputs, strict=True)]
-    while len(terms) > 1:
-        odd_one_out = terms[-1:] if len(terms) % 2 else []
-        pairs = zip(terms[::2], terms[1::2], strict=False)  # leaves the odd one out
-        terms = [a + b for a, b in pairs] + odd_one_out
-    return terms[0]
-
-
-def neuron(weights, bias, inputs):
-    return sum((w * x for w, x in zip(weights, inputs, strict=True)), bias)
-
-
-def mlp(layers, x):
-    *hidden, (output,) = layers
-    for layer in hidden:
-        x = [neuron(weights, bias, x).tanh() for weights, bias in layer]
-    return neuron(*output, x)
-
-
 def loss(layers, parameters, points, labels, alpha):
-    """The mean hinge loss of the MLP's scores, plus alpha times the L2 norm squared."""
-    scores = [mlp(layers, point) for point in points]
-    losses = [(1 + -y * score).relu() for y, score in zip(labels, scores, strict=True)]
-    data_loss = sum(losses) * (1.0 / len(losses))
-    reg_loss = alpha * sum(p * p for p in parameters)
-    return data_loss + reg_loss
+    return operator_workloads.loss(
+        layers, parameters, points, labels, alpha, Value.tanh, Value.relu
+    )
 
 
 def training_step(layers, parameters, points, labels, learning_rate, alpha):

@@ -106,8 +106,8 @@ def render(results):
         "Then each engine's median time per graph node.",
         ratios_section(results),
         "### Time per step",
-        "The median time of one step in milliseconds: build the graph, run backward, drop "
-        "the graph, and for W3 also zero the gradients and update the parameters.",
+        "The median time of one step in milliseconds: build the graph and run backward; "
+        "for W3 also zero the gradients, update the parameters and drop the graph.",
         step_times_section(results),
         "### Targets",
         targets_section(results),

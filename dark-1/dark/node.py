@@ -45,9 +45,10 @@ class Node:
         if self.grad is not None:
             self.grad += 1.0
         for node in order:
-            if node.op is None:
+            op = node.op
+            if op is None:
                 continue
-            partials = node.op.differentiate(node)
+            partials = op.differentiate(node)
             # A counter rather than zip(): this loop runs once per edge, and
             # zip() would cost an object per node and a tuple per edge.
             i = 0

@@ -35,6 +35,7 @@ class Operation:
         values = []
         for x in inputs:
             if not isinstance(x, Node):
+                # Wrap the plain numbers as Constants and start again with Nodes only.
                 return cls.apply(*cls._as_nodes(inputs))
             values.append(x.value)
         try:

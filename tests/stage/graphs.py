@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from hypothesis import assume
 from hypothesis import strategies as st
 
-# Plain-float arithmetic, only to screen drawn graphs (magnitude and kinks).
-PLAIN = {
+# The operations that Python's operators and builtins compute for any number
+# type; each arithmetic below adds its own exp, log, tanh and the rest.
+OPERATORS = {
     "add": operator.add,
     "sub": operator.sub,
     "mul": operator.mul,
@@ -29,10 +30,15 @@ PLAIN = {
     "max": max,
     "min": min,
     "neg": operator.neg,
+    "abs": abs,
+}
+
+# Plain-float arithmetic, only to screen drawn graphs (magnitude and kinks).
+PLAIN = {
+    **OPERATORS,
     "exp": math.exp,
     "log": math.log,
     "sqrt": math.sqrt,
-    "abs": abs,
     "tanh": math.tanh,
     "sigmoid": lambda x: 0.5 + 0.5 * math.tanh(x / 2.0),
     "relu": lambda x: max(x, 0.0),

@@ -36,24 +36,24 @@ TOO_LARGE = [
 CONSTRUCTORS = [dark.Node, dark.Constant, dark.Parameter]
 
 
-@pytest.mark.provides("scalar")
-@pytest.mark.parametrize("constructor", CONSTRUCTORS)
-@pytest.mark.parametrize(
-    "value", [*NOT_REAL, pytest.param(dark.Parameter(1.5), id="a-Node-as-the-value")]
-)
-def test_a_constructor_refuses_what_is_not_a_real_number(constructor, value):
-    with pytest.raises(TypeError) as raised:
-        constructor(value)
-    assert_names(str(raised.value), constructor.__name__)
-    assert_shows(str(raised.value), value)
+A_NODE = pytest.param(dark.Parameter(1.5), id="a-Node-as-the-value")
+
+
+def expecting(error_type, values):
+    """Each parameter of `values`, paired with the error it must raise."""
+    return [pytest.param(value.values[0], error_type, id=value.id) for value in values]
+
+
+REFUSED = expecting(TypeError, NOT_REAL) + expecting(OverflowError, TOO_LARGE)
 
 
 @pytest.mark.provides("scalar")
 @pytest.mark.parametrize("constructor", CONSTRUCTORS)
-@pytest.mark.parametrize("value", TOO_LARGE)
-def test_a_constructor_refuses_a_number_too_large_for_a_float(constructor, value):
-    with pytest.raises(OverflowError) as raised:
+@pytest.mark.parametrize(("value", "error_type"), [*REFUSED, *expecting(TypeError, [A_NODE])])
+def test_a_constructor_refuses_what_a_float_cannot_hold(constructor, value, error_type):
+    with pytest.raises(error_type) as raised:
         constructor(value)
+    assert type(raised.value) is error_type
     assert_names(str(raised.value), constructor.__name__)
     assert_shows(str(raised.value), value)
 
@@ -76,22 +76,11 @@ def call_with(name, position, value):
 
 
 @pytest.mark.provides("operations")
-@pytest.mark.parametrize("value", NOT_REAL)
+@pytest.mark.parametrize(("value", "error_type"), REFUSED)
 @pytest.mark.parametrize(("name", "position"), POSITIONS)
-def test_an_operation_refuses_what_is_not_a_real_number(name, position, value):
+def test_an_operation_refuses_what_a_float_cannot_hold(name, position, value, error_type):
     error, before, after = call_with(name, position, value)
-    assert type(error) is TypeError
-    assert_names(str(error), name)
-    assert_shows(str(error), value)
-    assert after == before
-
-
-@pytest.mark.provides("operations")
-@pytest.mark.parametrize("value", TOO_LARGE)
-@pytest.mark.parametrize(("name", "position"), POSITIONS)
-def test_an_operation_refuses_a_number_too_large_for_a_float(name, position, value):
-    error, before, after = call_with(name, position, value)
-    assert type(error) is OverflowError
+    assert type(error) is error_type
     assert_names(str(error), name)
     assert_shows(str(error), value)
     assert after == before

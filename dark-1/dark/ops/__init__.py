@@ -1,4 +1,8 @@
-"""The built-in operations, one per file: the class and its function."""
+"""The built-in operations, one per file: the class and its function.
+
+Each function is its class's `apply`, bound once (`mul = Mul.apply`), so a call
+goes straight to `apply`.
+"""
 
 from .abs import Abs, abs
 from .add import Add, add

@@ -24,6 +24,5 @@ class Abs(Operation):
         return (0.0 * dldy,)
 
 
-def abs(x):
-    """|x|"""
-    return Abs.apply(x)
+abs = Abs.apply
+"""`dark.abs(x)`: |x|, as a new Node."""

@@ -16,6 +16,5 @@ class Add(Operation):
         return dldy, dldy
 
 
-def add(a, b):
-    """a + b"""
-    return Add.apply(a, b)
+add = Add.apply
+"""`dark.add(a, b)`: a + b, as a new Node."""

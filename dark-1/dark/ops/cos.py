@@ -17,6 +17,5 @@ class Cos(Operation):
         return (-dldy * math.sin(x),)
 
 
-def cos(x):
-    """the cosine of x (radians)"""
-    return Cos.apply(x)
+cos = Cos.apply
+"""`dark.cos(x)`: the cosine of x (radians), as a new Node."""

@@ -19,6 +19,5 @@ class Div(Operation):
         return dldy / b, -dldy * y / b
 
 
-def div(a, b):
-    """a / b"""
-    return Div.apply(a, b)
+div = Div.apply
+"""`dark.div(a, b)`: a / b, as a new Node."""

@@ -19,6 +19,5 @@ class Exp(Operation):
         return (dldy * y,)
 
 
-def exp(x):
-    """e to the power x"""
-    return Exp.apply(x)
+exp = Exp.apply
+"""`dark.exp(x)`: e to the power x, as a new Node."""

@@ -19,6 +19,5 @@ class Log(Operation):
         return (dldy / x,)
 
 
-def log(x):
-    """the natural logarithm of x"""
-    return Log.apply(x)
+log = Log.apply
+"""`dark.log(x)`: the natural logarithm of x, as a new Node."""

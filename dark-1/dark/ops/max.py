@@ -28,6 +28,5 @@ class Max(Operation):
         return half, half
 
 
-def max(a, b):
-    """the larger of a and b"""
-    return Max.apply(a, b)
+max = Max.apply
+"""`dark.max(a, b)`: the larger of a and b, as a new Node."""

@@ -18,6 +18,5 @@ class Min(Operation):
         return Max._df(dldy, -y, -a, -b)
 
 
-def min(a, b):
-    """the smaller of a and b"""
-    return Min.apply(a, b)
+min = Min.apply
+"""`dark.min(a, b)`: the smaller of a and b, as a new Node."""

@@ -15,6 +15,5 @@ class Neg(Operation):
         return (-dldy,)
 
 
-def neg(x):
-    """-x"""
-    return Neg.apply(x)
+neg = Neg.apply
+"""`dark.neg(x)`: -x, as a new Node."""

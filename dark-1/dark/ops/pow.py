@@ -11,8 +11,8 @@ class Pow(Operation):
 
     @staticmethod
     def _f(x, n):
-        # `**`, not pow(): inside this module `pow` is our own function below,
-        # and calling it here would recurse forever.
+        # `**`, not pow(): inside this module `pow` names our own function
+        # below, and calling it here would recurse forever.
         if x == 0.0 and n < 0.0:
             raise ZeroDivisionError("0 cannot be raised to a negative power")
         if x < 0.0 and not n.is_integer():
@@ -44,9 +44,8 @@ class Pow(Operation):
         return dldy * dydx, dldy * dydn
 
 
-def pow(x, n):
-    """x to the power n"""
-    return Pow.apply(x, n)
+pow = Pow.apply
+"""`dark.pow(x, n)`: x to the power n, as a new Node."""
 
 
 # --8<-- [end:pow]

@@ -17,6 +17,5 @@ class Relu(Operation):
         return (dldy if x > 0.0 else 0.0,)
 
 
-def relu(x):
-    """max(x, 0)"""
-    return Relu.apply(x)
+relu = Relu.apply
+"""`dark.relu(x)`: max(x, 0), as a new Node."""

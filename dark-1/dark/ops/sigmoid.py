@@ -22,6 +22,5 @@ class Sigmoid(Operation):
         return (dldy * y * (1.0 - y),)
 
 
-def sigmoid(x):
-    """the logistic sigmoid of x"""
-    return Sigmoid.apply(x)
+sigmoid = Sigmoid.apply
+"""`dark.sigmoid(x)`: the logistic sigmoid of x, as a new Node."""

@@ -17,6 +17,5 @@ class Sin(Operation):
         return (dldy * math.cos(x),)
 
 
-def sin(x):
-    """the sine of x (radians)"""
-    return Sin.apply(x)
+sin = Sin.apply
+"""`dark.sin(x)`: the sine of x (radians), as a new Node."""

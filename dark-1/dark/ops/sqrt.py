@@ -23,6 +23,5 @@ class Sqrt(Operation):
         return (dldy / (2.0 * y),)
 
 
-def sqrt(x):
-    """the square root of x"""
-    return Sqrt.apply(x)
+sqrt = Sqrt.apply
+"""`dark.sqrt(x)`: the square root of x, as a new Node."""

@@ -15,6 +15,5 @@ class Sub(Operation):
         return dldy, -dldy
 
 
-def sub(a, b):
-    """a - b"""
-    return Sub.apply(a, b)
+sub = Sub.apply
+"""`dark.sub(a, b)`: a - b, as a new Node."""

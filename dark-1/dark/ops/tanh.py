@@ -18,6 +18,5 @@ class Tanh(Operation):
         return (dldy * (1.0 - y * y),)
 
 
-def tanh(x):
-    """the hyperbolic tangent of x"""
-    return Tanh.apply(x)
+tanh = Tanh.apply
+"""`dark.tanh(x)`: the hyperbolic tangent of x, as a new Node."""
