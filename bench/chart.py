@@ -21,7 +21,11 @@ def draw(results, path):
     axes.set_yticklabels([case.label for case in cases])
     axes.invert_yaxis()  # the first case on top, as in the table
     axes.set_xlabel("nanoseconds per graph node, median (lower is faster)")
-    axes.set_title(f"{results.stage} against micrograd and PyTorch, {results.repeat} repetitions")
+    axes.set_title(
+        f"{results.stage} against micrograd and PyTorch, {results.repeat} repetitions\n"
+        f"{results.machine['CPU']}, Python {results.machine['Python']}",
+        fontsize=10,
+    )
     axes.margins(x=0.12)
     axes.grid(axis="x", alpha=0.3)
     axes.xaxis.set_major_formatter("{x:,.0f}")

@@ -105,7 +105,7 @@ def test_the_chart_depends_only_on_the_results(tmp_path):
         shallow_n=min(QUICK.chain),
         default_limit=1000,
         raised_limit=2000,
-        machine={},
+        machine={"CPU": "Some CPU, 2 cores", "Python": "3.11.7 (CPython)"},
     )
     chart.draw(results, tmp_path / "first.png")
     chart.draw(results, tmp_path / "second.png")
