@@ -5,30 +5,23 @@ differentiates it by its own rules, and the derivatives are evaluated at the
 drawn point.
 """
 
-import operator
-
 import mpmath
 import pytest
 import sympy
 from gradients import assert_matches
-from graphs import graphs
+from graphs import OPERATORS, graphs
 from hypothesis import given, settings
 
 pytestmark = pytest.mark.provides("operations", "backward")
 
 SYMBOLIC = {
-    "add": operator.add,
-    "sub": operator.sub,
-    "mul": operator.mul,
-    "div": operator.truediv,
-    "pow": operator.pow,
+    **OPERATORS,
     "max": sympy.Max,
     "min": sympy.Min,
-    "neg": operator.neg,
+    "abs": sympy.Abs,
     "exp": sympy.exp,
     "log": sympy.log,
     "sqrt": sympy.sqrt,
-    "abs": sympy.Abs,
     "tanh": sympy.tanh,
     "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)),
     "relu": lambda x: sympy.Max(x, 0),

@@ -7,26 +7,23 @@ those kinks, and the results must agree exactly.
 
 import pytest
 from gradients import assert_matches, dark_gradient
-from graphs import graphs, kink_graphs
+from graphs import OPERATORS, graphs, kink_graphs
 from hypothesis import given, settings
 
 torch = pytest.importorskip("torch", reason="PyTorch is not installed: no torch oracle")
 
 pytestmark = pytest.mark.provides("operations", "backward")
 
+# torch's own maximum and minimum: Python's max() would pick one tensor on a
+# tie instead of splitting the gradient.
 TORCH = {
-    "add": torch.add,
-    "sub": torch.sub,
-    "mul": torch.mul,
-    "div": torch.div,
-    "pow": torch.pow,
+    **OPERATORS,
     "max": torch.maximum,
     "min": torch.minimum,
-    "neg": torch.neg,
+    "abs": torch.abs,
     "exp": torch.exp,
     "log": torch.log,
     "sqrt": torch.sqrt,
-    "abs": torch.abs,
     "tanh": torch.tanh,
     "sigmoid": torch.sigmoid,
     "relu": torch.relu,
