@@ -10,12 +10,84 @@ print(x.grad)  # 40.0
 ```
 """
 
-from .constant import Constant
-from .no_grad import no_grad
-from .node import Node
+from .grad_mode import no_grad
+from .node import Constant, Node, Parameter
 from .operation import Operation
-from .ops import *  # noqa: F403  (the operations, listed in ops/__init__.py)
-from .ops import __all__ as _operations
-from .parameter import Parameter
+from .ops import (
+    Abs,
+    Add,
+    Cos,
+    Div,
+    Exp,
+    Log,
+    Max,
+    Min,
+    Mul,
+    Neg,
+    Pow,
+    Relu,
+    Sigmoid,
+    Sin,
+    Sqrt,
+    Sub,
+    Tanh,
+    abs,
+    add,
+    cos,
+    div,
+    exp,
+    log,
+    max,
+    min,
+    mul,
+    neg,
+    pow,
+    relu,
+    sigmoid,
+    sin,
+    sqrt,
+    sub,
+    tanh,
+)
 
-__all__ = ["Node", "Constant", "Parameter", "Operation", "no_grad", *_operations]
+__all__ = [
+    "Node",
+    "Constant",
+    "Parameter",
+    "Operation",
+    "no_grad",
+    "Mul",
+    "mul",
+    "Pow",
+    "pow",
+    "Add",
+    "add",
+    "Sub",
+    "sub",
+    "Div",
+    "div",
+    "Max",
+    "max",
+    "Min",
+    "min",
+    "Neg",
+    "neg",
+    "Exp",
+    "exp",
+    "Log",
+    "log",
+    "Sqrt",
+    "sqrt",
+    "Abs",
+    "abs",
+    "Relu",
+    "relu",
+    "Sigmoid",
+    "sigmoid",
+    "Tanh",
+    "tanh",
+    "Sin",
+    "sin",
+    "Cos",
+    "cos",
+]

@@ -2,13 +2,10 @@
 
 from math import isfinite
 
-from .constant import Constant
-from .no_grad import GraphRecording
-from .node import Node
-from .number import to_float
+from .grad_mode import GraphRecording
+from .node import Constant, Node, to_float
 
 
-# --8<-- [start:class]
 class Operation:
     """A differentiable function. Subclasses write two static methods.
 
@@ -25,9 +22,6 @@ class Operation:
     def _df(dldy, y, *x):
         raise NotImplementedError("an Operation subclass must define _df(dldy, y, *x)")
 
-    # --8<-- [end:class]
-
-    # --8<-- [start:apply]
     @classmethod
     def apply(cls, *inputs):
         """Compute the operation on Nodes or numbers and return the output Node."""
@@ -60,9 +54,6 @@ class Operation:
         name = cls.__name__.lower()
         return [x if isinstance(x, Node) else Constant(to_float(x, name)) for x in inputs]
 
-    # --8<-- [end:apply]
-
-    # --8<-- [start:differentiate]
     @classmethod
     def differentiate(cls, node):
         """Return d(root)/d(input) for each of `node`'s inputs, given `node.grad`."""
@@ -76,9 +67,6 @@ class Operation:
             )
         return partials
 
-    # --8<-- [end:differentiate]
-
-    # --8<-- [start:checks]
     @classmethod
     def _check_not_finite(cls, y, values):
         # NaN or infinity in, NaN or infinity out is fine. From finite inputs,
@@ -90,5 +78,3 @@ class Operation:
     @classmethod
     def _call_text(cls, values):
         return f"{cls.__name__.lower()}({', '.join(map(repr, values))})"
-
-    # --8<-- [end:checks]

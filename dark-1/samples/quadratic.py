@@ -3,10 +3,6 @@
 import dark
 
 
-# --8<-- [start:f]
 def f(x):
     """2x² + 5 as a dark graph. `x` may be a Parameter or a plain number."""
     return dark.add(dark.mul(2, dark.pow(x, 2)), 5)
-
-
-# --8<-- [end:f]
