@@ -51,3 +51,8 @@ def import_dark(folder):
     if found != folder / "dark":
         raise ImportError(f"`import dark` found {found}, not the stage in {folder}")
     return module
+
+
+if __name__ == "__main__":
+    # For the Makefile: `make test` runs every stage this prints.
+    print(" ".join(path.name for path in repo_stages()))

@@ -1,17 +1,58 @@
-"""The results as Markdown: printed by the benchmark, and included by the Performance page."""
+"""The results as Markdown tables and an SVG chart, with the machine they come from."""
 
+import datetime
+import os
+import platform
+from dataclasses import dataclass
 from statistics import median
 
-from .cases import power_of_ten
-from .checks import RECURSIVE_BACKWARD
-from .results import targets
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+
+@dataclass
+class Results:
+    stage: str  # the stage folder's name, which names the two files written
+    repeat: int
+    cases: list  # Case, in the order they ran
+    engines: list  # names of the engines that ran, the stage's own first
+    timings: dict  # case label -> engine name -> nanoseconds, one per repetition
+    machine: dict  # label -> text, engines included
+    checks: list  # Markdown sections of the suite's untimed checks
+
+    def paired_ratios(self, case, engine):
+        """The stage's time over `engine`'s, one ratio per repetition."""
+        times = self.timings[case.label]
+        return [a / b for a, b in zip(times[self.engines[0]], times[engine], strict=True)]
+
+    def median_ns(self, case, engine):
+        return median(self.timings[case.label][engine])
+
+
+def describe_machine(engines):
+    """CPU, cores, system, Python, today's date and the engines, as labelled text."""
+    cpu = platform.processor() or "unknown CPU"
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            cpu = next(line for line in cpuinfo if line.startswith("model name"))
+        cpu = cpu.split(":", 1)[1].strip()
+    except (OSError, StopIteration):
+        pass
+    return {
+        "CPU": f"{cpu}, {os.cpu_count()} cores",
+        "system": f"{platform.system()} {platform.release()}",
+        "Python": f"{platform.python_version()} ({platform.python_implementation()})",
+        "date": datetime.date.today().isoformat(),
+        "engines": "; ".join(f"{name} {text}" for name, text in engines.items()),
+    }
 
 
 def table(header, rows):
     """A Markdown table, padded so that it also reads well in a terminal."""
-    lines = [header, ["---"] * len(header), *rows]
+    lines = [header, *rows]
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    lines[1] = ["-" * width for width in widths]
+    lines.insert(1, ["-" * width for width in widths])
     return "\n".join(
         "| "
         + " | ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
@@ -20,108 +61,99 @@ def table(header, rows):
     )
 
 
-def milliseconds(ms):
-    return f"{ms:.0f}" if ms >= 100 else f"{ms:.1f}" if ms >= 10 else f"{ms:.2f}"
-
-
-def ratio(ratios):
+def ratio_text(ratios):
     """Median, and the range over repetitions in brackets."""
     return f"{median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
-def ratios_section(results):
-    others = results.engines[1:]
-    header = ["case", "nodes"]
-    header += [f"dark / {name}" for name in others]
-    header += [f"{name} ns/node" for name in results.engines]
-    rows = []
-    for case in results.cases:
-        row = [case.label, f"{case.nodes:,}"]
-        row += [ratio(results.paired_ratios(case, name)) for name in others]
-        row += [f"{results.ns_per_node(case, name):,.0f}" for name in results.engines]
-        rows.append(row)
-    return table(header, rows)
-
-
-def step_times_section(results):
-    header = ["case", *(f"{name} ms" for name in results.engines)]
-    rows = []
-    for case in results.cases:
-        row = [case.label]
-        row += [milliseconds(results.median_ms(case, name)) for name in results.engines]
-        rows.append(row)
-    return table(header, rows)
-
-
-def targets_section(results):
-    rows = []
-    for target in targets(results):
-        measured = "—" if target.measured is None else f"{target.measured:.3g}"
-        rows.append([target.name, measured, f"≤ {target.limit}", target.verdict])
-    return table(["target", "measured", "limit", "result"], rows)
-
-
-def memory_section(results):
-    rows = []
-    for name in results.engines:
-        measured = results.memory[name]
-        if isinstance(measured, str):
-            rows.append([name, "—", "—", measured])
-        elif measured[1] is None:
-            rows.append([name, f"{measured[0]:.0f}", "—", RECURSIVE_BACKWARD])
-        else:
-            rows.append([name, f"{measured[0]:.0f}", f"{measured[1]:.0f}", ""])
-    return table(["engine", "after forward", "after backward", "note"], rows)
-
-
-def graph_checks_section(results):
-    deep, shallow = power_of_ten(results.deep_n), power_of_ten(results.shallow_n)
-    header = [
-        "engine",
-        f"W1 n={deep} under the default recursion limit ({results.default_limit:,})",
-        f"objects per node left for the cyclic GC, W1 n={shallow}",
-    ]
-    rows = []
-    for name in results.engines:
-        survives = "runs" if results.survives[name] else "RecursionError"
-        rows.append([name, survives, f"{results.cycles[name]:.2f}"])
-    return table(header, rows)
-
-
-def machine_section(results):
-    engines = [f"{name} {results.versions[name]}" for name in results.engines]
-    engines += [f"{name}: {why}" for name, why in results.missing.items()]
-    rows = [[label, text] for label, text in results.machine.items()]
-    rows.append(["engines", "; ".join(engines)])
-    rows.append(["repetitions", str(results.repeat)])
-    return table(["machine", ""], rows)
+def milliseconds(ns):
+    ms = ns / 1e6
+    return f"{ms:.0f}" if ms >= 100 else f"{ms:.1f}" if ms >= 10 else f"{ms:.2f}"
 
 
 def render(results):
-    """The whole report as Markdown, headings included."""
+    """The whole report as Markdown: the Performance page includes it as it is."""
+    subject, engines, others = results.engines[0], results.engines, results.engines[1:]
+
+    def per_case(header, cells):
+        """A table with one row per case: its label, then `cells(case)`."""
+        return table(["case", *header], [[case.label, *cells(case)] for case in results.cases])
+
+    def ns(case, name):
+        return results.median_ns(case, name)
+
     sections = [
         "### Paired ratios",
-        "dark's time over the other engine's within one repetition: the median over the "
-        "repetitions, with the lowest and the highest in brackets. Below 1, dark is faster. "
-        "Then each engine's median time per graph node.",
-        ratios_section(results),
+        f"{subject}'s time over the other engine's within one repetition: the median over the "
+        f"{results.repeat} repetitions, with the lowest and the highest in brackets. "
+        f"Below 1, {subject} is faster.",
+        per_case(
+            [f"{subject} / {name}" for name in others],
+            lambda case: [ratio_text(results.paired_ratios(case, name)) for name in others],
+        ),
+        "### Time per graph node",
+        "The nodes one step builds, and each engine's median time per node in nanoseconds.",
+        per_case(
+            ["nodes", *(f"{name} ns" for name in engines)],
+            lambda case: [
+                f"{case.nodes:,}",
+                *(f"{ns(case, n) / case.nodes:,.0f}" for n in engines),
+            ],
+        ),
         "### Time per step",
-        "The median time of one step in milliseconds: build the graph and run backward; "
-        "for W3 also zero the gradients, update the parameters and drop the graph.",
-        step_times_section(results),
-        "### Targets",
-        targets_section(results),
-        f"### Graph memory: bytes per node, W1 n={power_of_ten(results.deep_n)}",
-        "Traced by `tracemalloc` while the graph is alive: after the forward pass, and after "
-        "`backward()` has filled in the gradients.",
-        memory_section(results),
-        "### Deep chains and cycles",
-        "An engine that fails the deep chain was timed with the recursion limit raised to "
-        f"{results.raised_limit:,}. The objects left for the cyclic GC were counted by "
-        "`gc.collect()` after one step run with the GC off. 0 means that reference counting "
-        "freed the whole graph.",
-        graph_checks_section(results),
+        "Each engine's median time per step, in milliseconds.",
+        per_case(
+            [f"{name} ms" for name in engines],
+            lambda case: [milliseconds(ns(case, name)) for name in engines],
+        ),
+        *results.checks,
         "### Machine",
-        machine_section(results),
+        table(["machine", ""], [[label, text] for label, text in results.machine.items()]),
     ]
     return "\n\n".join(sections) + "\n"
+
+
+# Mid-tone colours on a transparent background: the chart reads on the site's
+# light and dark schemes alike.
+INK = "#8a8f98"
+COLOURS = ["#e08a1e", "#3f8fd2", "#43a047", "#b565c9"]
+
+
+def draw_chart(results, path):
+    """Write the paired ratios as an SVG bar chart. Same results, same bytes."""
+    subject, others = results.engines[0], results.engines[1:]
+    cases = results.cases
+    bar = 0.6 / len(others)
+    style = {"text.color": INK, "axes.edgecolor": INK, "xtick.color": INK, "font.size": 11}
+    # Fixed ids inside the file, so that the same results give the same bytes.
+    with matplotlib.rc_context({**style, "svg.hashsalt": "dark", "axes.labelcolor": INK}):
+        figure = Figure(figsize=(4.8, 0.62 * len(cases) + 1.6), layout="constrained")
+        axes = figure.subplots()
+        for i, (name, colour) in enumerate(zip(others, COLOURS, strict=False)):
+            for row, case in enumerate(cases):
+                ratios = results.paired_ratios(case, name)
+                middle, y = median(ratios), row + 0.1 + (i + 0.5) * bar
+                spread = [[middle - min(ratios)], [max(ratios) - middle]]
+                axes.barh(y, middle, height=bar, color=colour, xerr=spread, ecolor=INK)
+                axes.text(max(ratios), y, f" {middle:.2f}", va="center", fontsize=9)
+        # Each case's name above its bars, so that the bars get the whole width.
+        for row, case in enumerate(cases):
+            axes.text(0, row + 0.05, case.label, va="bottom", fontsize=10)
+        axes.axvline(1.0, color=INK, linewidth=1, linestyle="--")
+        axes.set_ylim(len(cases) + 0.05, -0.45)  # the first case on top, as in the table
+        axes.set_yticks([])
+        axes.margins(x=0.12)
+        axes.set_xlabel(f"{subject}'s time over the other's: below 1, {subject} is faster")
+        axes.set_title(
+            f"{results.stage}: paired ratios, median and range of {results.repeat}\n"
+            f"{results.machine['CPU']}\nPython {results.machine['Python']}",
+            fontsize=10,
+        )
+        axes.grid(axis="x", color=INK, alpha=0.3)
+        axes.spines[["left", "top", "right"]].set_visible(False)
+        legend = [
+            Patch(color=c, label=f"{subject} / {n}") for n, c in zip(others, COLOURS, strict=False)
+        ]
+        figure.legend(handles=legend, loc="outside lower center", ncols=len(others), frameon=False)
+        # No date or software version in the file: a new matplotlib keeps the bytes.
+        figure.savefig(path, transparent=True, metadata={"Date": None, "Creator": None})

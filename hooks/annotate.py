@@ -1,60 +1,58 @@
-"""Turn a Python module into Markdown for a docco-style page: prose beside code.
+"""Turn a Python module into an annotated-source page: prose beside the code it explains.
 
-Full-line comments and docstrings are the prose, rendered as Markdown, math included.
-The code they describe follows in fenced blocks numbered from the file's real lines.
-Snippet markers (`# --8<-- [start:name]`) are left out; the code around one is split
-into two blocks so that the numbering stays true.
+It reads like nn.labml.ai. The page is a column of rows; each row holds prose on the left
+and code on the right. The prose is made of the module's comments and docstrings:
+
+- the comment lines right above a statement, and the docstring of a `class` or `def`
+  (or of an assignment, the string under it), are the prose of the row that starts with
+  that statement; so a `def` line and its docstring are always in one row;
+- rows start only at top-level statements and at the statements of a top-level class
+  (its methods), and only where there is prose to show; a function is never cut;
+- comments inside a function stay in its code, where they sit.
+
+Each code line keeps its real number; a docstring lifted into the prose leaves a gap in
+the numbers, marked by a dashed line. Lines wrap instead of scrolling sideways.
 """
 
 import ast
-import io
+import html
+import inspect
 import re
-import tokenize
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
-from pymdownx.snippets import SnippetPreprocessor
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import PythonLexer
+from pysource import (
+    DEFINES,
+    anchor,
+    attribute_docstring,
+    definitions,
+    full_line_comments,
+    head_line,
+    is_string,
+)
 
-SNIPPET_MARKER = SnippetPreprocessor.RE_SNIPPET_SECTION
 # A Google-style docstring section ("Attributes:") whose indented entries become a list.
 DOCSTRING_SECTION = re.compile(r"(Args|Arguments|Attributes|Raises|Returns|Yields):")
 DOCSTRING_ENTRY = re.compile(r"(\w+)( \(.*?\))?: (.*)")
 
 
 @dataclass
-class Chunk:
-    """Consecutive lines of code, and the line number of the first."""
+class Row:
+    """Prose (Markdown lines) beside code: (line number, text) for each line shown."""
 
-    first_line: int
+    prose: list = field(default_factory=list)
     lines: list = field(default_factory=list)
 
 
-@dataclass
-class Section:
-    """Prose on the left, and the code chunks it describes on the right."""
-
-    prose: list = field(default_factory=list)
-    chunks: list = field(default_factory=list)
-
-
-def docstring_lines(source):
-    """Map the first line of every docstring that starts its line to (last line, text).
-
-    The text loses only the indentation of the docstring itself, so a block indented
-    deeper inside it (an example, a section's entries) stays indented.
-    """
-    owners = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
-    lines = source.splitlines()
-    found = {}
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, owners) and ast.get_docstring(node) is not None:
-            expression = node.body[0]
-            if lines[expression.lineno - 1][: expression.col_offset].strip():
-                continue  # `def f(): """..."""` on one line stays code
-            first, *rest = expression.value.value.expandtabs().splitlines()
-            indent = " " * expression.col_offset
-            text = "\n".join([first.strip(), *(line.removeprefix(indent) for line in rest)])
-            found[expression.lineno] = (expression.end_lineno, text.strip())
-    return found
+def source_page_uri(stage_file):
+    """The annotated page of a stage file (`dark-1/dark/ops.py`), or None if it has none."""
+    stage, package, *inside = PurePosixPath(stage_file).parts
+    if package != "dark" or not inside or not inside[-1].endswith(".py"):
+        return None
+    return PurePosixPath("source", stage, *inside).with_suffix(".md").as_posix()
 
 
 def docstring_markdown(text):
@@ -79,75 +77,100 @@ def docstring_markdown(text):
     return lines
 
 
-def full_line_comments(source):
-    """Map the line number of every comment that fills its line to the comment's text."""
-    comments = {}
-    for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type == tokenize.COMMENT and not token.line[: token.start[1]].strip():
-            comments[token.start[0]] = token.string
-    return comments
+def own_docstring(statement, lines):
+    """The docstring of a class or def, unless it shares the `def` line (then it is code)."""
+    if isinstance(statement, DEFINES) and is_string(statement.body[0]):
+        string = statement.body[0]
+        if not lines[string.lineno - 1][: string.col_offset].strip():
+            return string
+    return None
 
 
-def sections(source):
-    """Split a module into sections of prose and code, pycco style."""
-    docstrings = docstring_lines(source)
+def rows(source):
+    """Split a module into rows of prose and code (see the module's docstring)."""
+    tree = ast.parse(source)
+    lines = source.splitlines()
     comments = full_line_comments(source)
-    result = [Section()]
-    chunk = None  # the chunk that code lines are being added to
-    skip_until = 0
-    for number, line in enumerate(source.splitlines(), start=1):
-        if number <= skip_until:
-            continue
-        section = result[-1]
-        if number in docstrings or (number in comments and not SNIPPET_MARKER.match(line)):
-            if section.chunks:
-                section = Section()
-                result.append(section)
-                chunk = None
-            if number in docstrings:
-                skip_until, text = docstrings[number]
-                section.prose += ["", *docstring_markdown(text), ""]
-            else:
-                section.prose.append(comments[number].removeprefix("#").removeprefix(" "))
-        elif number in comments:  # a snippet marker: left out, and the code around it split
-            chunk = None
-        elif not line.strip():
-            if chunk is not None:
-                chunk.lines.append(line)
-            elif not section.chunks:
-                section.prose.append("")
-        else:
-            if chunk is None:
-                chunk = Chunk(first_line=number)
-                section.chunks.append(chunk)
-            chunk.lines.append(line)
-    for section in result:
-        for chunk in section.chunks:  # blank lines kept inside a chunk, not at its end
-            while not chunk.lines[-1].strip():
-                chunk.lines.pop()
+    lifted = set()  # lines shown as prose, so not as code
+    starts = {1: []}  # the first line of each row -> its prose
+
+    def prose_of(string):
+        lifted.update(range(string.lineno, string.end_lineno + 1))
+        return ["", *docstring_markdown(inspect.cleandoc(string.value.value)), ""]
+
+    def comments_above(line, after):
+        """The comment lines (and blank lines among them) right above `line`."""
+        first = line
+        while first - 1 > after and (first - 1 in comments or not lines[first - 2].strip()):
+            first -= 1
+        while first < line and first not in comments:  # blank lines above them are not prose
+            first += 1
+        return list(range(first, line))
+
+    def walk(body, after):
+        for index, statement in enumerate(body):
+            if is_string(statement) and (index == 0 or attribute_docstring(body, index - 1)):
+                continue  # the prose of what it documents
+            head = head_line(statement)
+            leading = comments_above(head, after)
+            prose = [comments.get(number, "#").removeprefix("#").strip() for number in leading]
+            docstring = own_docstring(statement, lines) or attribute_docstring(body, index)
+            prose += prose_of(docstring) if docstring else []
+            if prose:
+                lifted.update(leading)
+                first = leading[0] if leading else head
+                starts[first] = starts.get(first, []) + prose
+            if isinstance(statement, ast.ClassDef) and body is tree.body:
+                walk(statement.body, head)
+            after = (attribute_docstring(body, index) or statement).end_lineno
+
+    if tree.body and is_string(tree.body[0]):
+        starts[1] = prose_of(tree.body[0])
+    walk(tree.body, 0)
+    boundaries = sorted(starts)
+    result = []
+    for first, end in zip(boundaries, [*boundaries[1:], len(lines) + 1], strict=True):
+        code = [(number, lines[number - 1]) for number in range(first, end)]
+        code = [(number, text) for number, text in code if number not in lifted]
+        while code and not code[-1][1].strip():
+            code.pop()
+        while code and not code[0][1].strip():
+            code.pop(0)
+        result.append(Row(starts[first], code))
     return result
 
 
-def code_block(chunk):
-    """A fenced block for `chunk`, numbered from its real first line."""
-    code = "\n".join(chunk.lines)
-    longest_run = max((len(run) for run in re.findall("`+", code)), default=0)
-    fence = "`" * max(3, longest_run + 1)
-    return f'{fence}python linenums="{chunk.first_line}"\n{code}\n{fence}'
+def code_html(row, highlighted, anchors):
+    """The row's code as one listing; each line carries its number, and maybe an anchor."""
+    out, previous = [], None
+    for number, text in row.lines:
+        classes = "annotated__line"
+        if previous is not None and number != previous + 1:
+            classes += " annotated__line--gap"
+        previous = number
+        anchor_id = f' id="{html.escape(anchors[number])}"' if number in anchors else ""
+        # A line too long for the column wraps, and goes on under its own indentation.
+        indent = len(text) - len(text.lstrip(" "))
+        style = f' style="--indent: {indent}ch"' if indent else ""
+        out.append(
+            f'<span class="{classes}" data-line="{number}"{anchor_id}>'
+            f'<span class="annotated__text"{style}>{highlighted[number - 1]}\n</span></span>'
+        )
+    return f'<div class="annotated__code highlight"><pre><code>{"".join(out)}</code></pre></div>'
 
 
-def page_markdown(title, links, module_sections):
-    """The page: a title, links to related pages, then a two-column grid of sections."""
-    heading = title.replace("_", "\\_")  # __init__ is a file name, not bold text
+def page_markdown(stage_file, links, source):
+    """The page: a title, links to related pages, then the rows."""
+    heading = stage_file.replace("_", "\\_")  # __init__ is a file name, not bold text
+    highlighted = highlight(source, PythonLexer(), HtmlFormatter(nowrap=True)).split("\n")
+    anchors = {d.head_line: anchor(stage_file, d.name) for d in definitions(source).values()}
     parts = [f"---\nhide: [toc]\n---\n\n# {heading}", links, '<div class="annotated" markdown>']
-    for section in module_sections:
-        prose = "\n".join(section.prose).strip()
-        code = "\n\n".join(code_block(chunk) for chunk in section.chunks)
+    for row in rows(source):
+        prose = "\n".join(row.prose).strip()
+        code = code_html(row, highlighted, anchors) if row.lines else ""
         parts.append(
-            '<div class="annotated__section" markdown>\n'
-            f'<div class="annotated__prose" markdown>\n\n{prose}\n\n</div>\n'
-            f'<div class="annotated__code" markdown>\n\n{code}\n\n</div>\n'
-            "</div>"
+            '<div class="annotated__row" markdown>\n'
+            f'<div class="annotated__prose" markdown>\n\n{prose}\n\n</div>\n{code}\n</div>'
         )
     parts.append("</div>")
     return "\n\n".join(parts) + "\n"

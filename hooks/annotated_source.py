@@ -1,33 +1,33 @@
 """Annotated source: one page per module of each stage, its comments beside its code.
 
-It reads like docco or pycco (see annotate.py for how a module becomes a page). The pages
-are generated at build time at source/<stage>/<module>.md, nothing is written into docs/,
-and they are listed in the nav under "Annotated source". Each links to the articles that
-include the module and to the stage's API reference.
+The pages are generated at build time at source/<stage>/<module>.md (annotate.py says how
+a module becomes a page); nothing is written into docs/. They are listed in the nav under
+"Annotated source", and each links to the articles that include the module and to the
+stage's API reference.
 """
 
 import posixpath
 import re
 from pathlib import Path
 
-from annotate import page_markdown, sections
+from annotate import page_markdown, source_page_uri
 from mkdocs.structure.files import File
 
 NAV_SECTION = "Annotated source"
 
 
 def stage_modules(root, stage):
-    """Yield (page uri, nav path, file) for every module of the stage's `dark` package.
+    """Yield (page uri, nav path, stage file) for every module of the stage's `dark` package.
 
     Within a package, __init__.py comes first, then its modules by name, then its
-    subpackages (core files, then ops/).
+    subpackages.
     """
 
     def walk(package, nav_path):
         modules = sorted(package.glob("*.py"), key=lambda path: (path.name != "__init__.py", path))
         for path in modules:
-            relative = path.relative_to(root / stage / "dark").with_suffix(".md")
-            yield f"source/{stage}/{relative.as_posix()}", [*nav_path, path.name], path
+            stage_file = path.relative_to(root).as_posix()
+            yield source_page_uri(stage_file), [*nav_path, path.name], stage_file
         for subpackage in sorted(package.glob("*/__init__.py")):
             yield from walk(subpackage.parent, [*nav_path, f"{subpackage.parent.name}/"])
 
@@ -35,7 +35,7 @@ def stage_modules(root, stage):
 
 
 def pages_including(files, stage_file):
-    """The docs pages that include `stage_file` through a snippet, with their titles."""
+    """The docs pages that include `stage_file`, with their titles."""
     include = re.compile(rf"""--8<--[ \t]+["']{re.escape(stage_file)}[:"']""")
     for file in files.documentation_pages():
         if file.generated_by is None and include.search(file.content_string):
@@ -66,26 +66,17 @@ def on_files(files, config):
     root = Path(config.config_file_path).parent
     for stage in config.extra["stages"]:
         api_page = f"api/{stage}.md"
-        for uri, _, path in stage_modules(root, stage):
-            stage_file = path.relative_to(root).as_posix()
+        for uri, _, stage_file in stage_modules(root, stage):
             here = posixpath.dirname(uri)
             articles = [
                 f"[{title}]({posixpath.relpath(page, here)})"
                 for page, title in pages_including(files, stage_file)
             ]
             links = [f"Shown in {', '.join(articles)}."] if articles else []
-            if files.get_file_from_path(api_page):
-                api_link = posixpath.relpath(api_page, here)
-                links.append(f"See also the [API reference of {stage}]({api_link}).")
-            module_sections = sections(path.read_text(encoding="utf-8"))
-            content = page_markdown(stage_file, " ".join(links), module_sections)
+            links.append(
+                f"See also the [API reference of {stage}]({posixpath.relpath(api_page, here)})."
+            )
+            source = (root / stage_file).read_text(encoding="utf-8")
+            content = page_markdown(stage_file, " ".join(links), source)
             files.append(File.generated(config, uri, content=content))
     return files
-
-
-def on_serve(server, config, builder):
-    """Under `make serve`, rebuild when a stage's source changes, not only docs/."""
-    root = Path(config.config_file_path).parent
-    for stage in config.extra["stages"]:
-        server.watch(str(root / stage))
-    return server

@@ -16,10 +16,19 @@ class Operation:
 
     @staticmethod
     def _f(*x):
+        """Return the value of the operation at the input values `x` (floats).
+
+        Its parameters are the function's: `Mul._f(a, b)` makes `mul(a, b)`.
+        """
         raise NotImplementedError("an Operation subclass must define _f(*x)")
 
     @staticmethod
     def _df(dldy, y, *x):
+        """Return a tuple of one partial per input: `dldy` times dy/dx_i.
+
+        `dldy` is d(root)/d(y), the gradient that reached the output; `y` is the
+        value `_f` returned, so a derivative can reuse it (exp's is `dldy * y`).
+        """
         raise NotImplementedError("an Operation subclass must define _df(dldy, y, *x)")
 
     @classmethod

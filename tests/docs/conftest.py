@@ -1,4 +1,4 @@
-"""Run every Python block of the docs pages as a test, against the stage the page documents.
+"""Run every Python block of the docs pages and the root README, and check what they print.
 
 `pages` is a link to docs/, so that `pytest tests/docs` reaches every page. Each page is
 one Sybil document: its blocks run in order in one namespace, so a block can continue the
@@ -6,12 +6,24 @@ one before. A page names its stage in front matter (`stage: dark-1`). Every stag
 package is called `dark`, so before a page runs, its stage goes first on sys.path and any
 `dark` imported for an earlier page is forgotten: results never depend on test order.
 
+What a block prints is compared with the comments that show it (checked_examples.py does
+it, here and for a stage's README and docstrings). The rule:
+
+- `print(...)  # text` at the top level of a block: the comment, after `# `, is exactly
+  what that print writes.
+- The comment lines right under a top-level `for`, `while`, `with`, `try` or `if`
+  statement, or under a `print(...)` with no comment of its own, at column 0 and with no
+  blank line between: each is one line of what the statement printed.
+- An output comment shows everything printed since the previous one, so a header printed
+  just before a loop heads the loop's output block.
+- Whatever a block prints must be shown: output that no comment accounts for fails it.
+- Every other comment is prose, never compared: `fx = f(x)  # 2x² + 5`, a comment above
+  a line, a comment inside a loop, or a comment after a loop with a blank line between.
+
 `<!-- skip: next -->` above a block skips it, invisibly on the rendered page; write
 `<!-- skip: next "why" -->` to have the reason reported.
 """
 
-import functools
-import importlib
 import re
 import sys
 from pathlib import Path
@@ -19,49 +31,33 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.meta import get_data
 from sybil import Document, Sybil
-from sybil.evaluators.python import PythonEvaluator
-from sybil.parsers.markdown import CodeBlockParser, SkipParser
+from sybil.parsers.markdown import SkipParser
 
-REPO = Path(__file__).resolve().parents[2]
-# A fence's info string: `python`, `py`, or the braced `{.python}`, then any attributes.
-PYTHON_INFO = re.compile(r"\{?\.?(python|py)\b")
+import stages
+from tests.docs.checked_examples import PythonBlocks
+
 # A line that includes stage source instead of holding code: `--8<-- "dark-1/dark/node.py"`.
 SNIPPET_INCLUDE = re.compile(r"""\s*-+8<-+\s+["']""")
-IMPORTS_TORCH = re.compile(r"^\s*(import|from)\s+torch\b", re.MULTILINE)
 STAGE_PATH = "__stage_path__"  # where a page's namespace records its stage folder
 
 
-@functools.cache
-def torch_importable():
-    try:
-        importlib.import_module("torch")
-    except ImportError:
-        return False
-    return True
+class PageBlocks(PythonBlocks):
+    """A page's Python blocks, which run against the page's stage.
 
-
-class PythonBlocks(CodeBlockParser):
-    """Every Python fence, including those with a title or other attributes."""
-
-    language = "python"
-    run = PythonEvaluator()
+    A block that only includes stage source (`--8<--` lines) is the package itself, which
+    the stage's own tests cover: it is no example, and is not collected.
+    """
 
     def __call__(self, document):
-        for region in self.lexers(document):
-            if PYTHON_INFO.match(region.lexemes["arguments"]):
-                region.parsed = region.lexemes["source"]
-                region.evaluator = self.evaluate
+        for region in super().__call__(document):
+            code_lines = [line for line in region.parsed.splitlines() if line.strip()]
+            if not all(SNIPPET_INCLUDE.match(line) for line in code_lines):
                 yield region
 
     def evaluate(self, example):
-        code_lines = [line for line in example.parsed.splitlines() if line.strip()]
-        if code_lines and all(SNIPPET_INCLUDE.match(line) for line in code_lines):
-            pytest.skip("includes stage source, which the stage's own tests cover")
-        if IMPORTS_TORCH.search(example.parsed) and not torch_importable():
-            pytest.skip("needs PyTorch, which is not installed here (pip install torch)")
         if STAGE_PATH not in example.namespace:
             pytest.fail("the page runs Python but names no stage: add `stage: dark-1` on top")
-        return self.run(example)
+        return super().evaluate(example)
 
 
 class VisibleSkips(SkipParser):
@@ -83,36 +79,44 @@ class Page(Document):
         self.namespace["__file__"] = path
 
 
-def forget_dark():
-    for name in [name for name in sys.modules if name == "dark" or name.startswith("dark.")]:
-        del sys.modules[name]
-
-
 def use_stage_of_page(namespace):
     """Before a page's first block: make `import dark` find the page's stage."""
     page = Path(namespace["__file__"])
     _, meta = get_data(page.read_text(encoding="utf-8"))
     if "stage" not in meta:
         return  # fine while the page only includes source; its first runnable block fails
-    folder = REPO / meta["stage"]
+    folder = stages.REPO / meta["stage"]
     if not (folder / "dark").is_dir():
         pytest.fail(f"{page.name}: its stage {meta['stage']!r} has no package {folder / 'dark'}")
-    forget_dark()
-    sys.path.insert(0, str(folder))
+    stages.import_dark(folder)
     namespace[STAGE_PATH] = str(folder)
 
 
 def forget_stage(namespace):
-    if STAGE_PATH in namespace:
+    if namespace.get(STAGE_PATH) in sys.path:
         sys.path.remove(namespace[STAGE_PATH])
-    forget_dark()
+    stages.forget_dark()
 
 
-pytest_collect_file = Sybil(
-    parsers=[PythonBlocks(), VisibleSkips()],
-    path="pages",
-    patterns=["*.md"],
-    document_types={".md": Page},
-    setup=use_stage_of_page,
-    teardown=forget_stage,
+def pages(**where):
+    return Sybil(
+        parsers=[PageBlocks(), VisibleSkips()],
+        **where,
+        document_types={".md": Page},
+        setup=use_stage_of_page,
+        teardown=forget_stage,
+    )
+
+
+def pytest_collection_modifyitems(items):
+    # Part 2 reads a non-leaf tensor's `.grad` on purpose, and says that PyTorch warns.
+    expected = pytest.mark.filterwarnings("ignore:The .grad attribute of a Tensor that is not")
+    for item in items:
+        item.add_marker(expected)
+
+
+# `pages` links to docs/ and `repo-readme.md` to the root README. A stage's own README is
+# checked with the stage, by tests/stage/test_readme.py, with the same rule.
+pytest_collect_file = (
+    pages(path="pages", patterns=["*.md"]) + pages(path=".", filenames={"repo-readme.md"})
 ).pytest()

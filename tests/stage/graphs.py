@@ -6,45 +6,21 @@ nodes or to constants. `Graph.build` replays the recipe with any set of
 functions, so dark and every oracle compute the same expression, each with
 its own arithmetic.
 
-Each drawn graph holds all 17 operations, pow with a Node exponent, shared
-subexpressions and a Parameter used in several places. Inputs are kept inside
-each operation's domain by building the guard into the graph: log, sqrt, div
-and non-integer powers see `x*x + 0.5` rather than `x`.
+Each drawn graph holds every operation asked for (all of them, by default), pow
+with a Node exponent when pow is among them, shared subexpressions and a Parameter
+used in several places. Inputs are kept inside each operation's domain by building
+the guard into the graph: log, sqrt, div and non-integer powers see `x*x + 0.5`
+rather than `x`.
 """
 
-import math
-import operator
 from dataclasses import dataclass, field
 
+from catalog import BY_NAME, NAMES, PIECEWISE_LINEAR, references
 from hypothesis import assume
 from hypothesis import strategies as st
 
-# The operations that Python's operators and builtins compute for any number
-# type; each arithmetic below adds its own exp, log, tanh and the rest.
-OPERATORS = {
-    "add": operator.add,
-    "sub": operator.sub,
-    "mul": operator.mul,
-    "div": operator.truediv,
-    "pow": operator.pow,
-    "max": max,
-    "min": min,
-    "neg": operator.neg,
-    "abs": abs,
-}
-
 # Plain-float arithmetic, only to screen drawn graphs (magnitude and kinks).
-PLAIN = {
-    **OPERATORS,
-    "exp": math.exp,
-    "log": math.log,
-    "sqrt": math.sqrt,
-    "tanh": math.tanh,
-    "sigmoid": lambda x: 0.5 + 0.5 * math.tanh(x / 2.0),
-    "relu": lambda x: max(x, 0.0),
-    "sin": math.sin,
-    "cos": math.cos,
-}
+PLAIN = references("plain")
 
 # Beyond this size a float64 gradient has lost too many digits to compare.
 LARGEST_VALUE = 1e6
@@ -52,7 +28,6 @@ LARGEST_VALUE = 1e6
 # the other branch, and finite differences straddle the kink.
 KINK_MARGIN = 1e-6
 
-PIECEWISE_LINEAR = ("add", "sub", "mul", "neg", "abs", "relu", "max", "min")
 CONSTANTS = (-1.5, -0.5, 0.5, 2.0, 3.0)
 INTEGER_EXPONENTS = (-2.0, -1.0, 0.0, 1.0, 2.0, 3.0)
 REAL_EXPONENTS = (-1.5, -0.5, 0.5, 1.5, 2.5)
@@ -166,33 +141,32 @@ def power_by_node(graph, draw):
     graph.apply("pow", base, node(graph, draw))
 
 
-RECIPES = {
-    "add": binary("add"),
-    "sub": binary("sub"),
-    "mul": binary("mul"),
-    "div": divide,
-    "pow by an integer": power_by_integer,
-    "pow by a real": power_by_real,
-    "pow by a Node": power_by_node,
-    "max": binary("max"),
-    "min": binary("min"),
-    "neg": unary("neg"),
-    "exp": unary("exp"),
-    "log": guarded("log"),
-    "sqrt": guarded("sqrt"),
-    "abs": unary("abs"),
-    "tanh": unary("tanh"),
-    "sigmoid": unary("sigmoid"),
-    "relu": unary("relu"),
-    "sin": unary("sin"),
-    "cos": unary("cos"),
+# How each kind of input (catalog.GRAPH_INPUTS) becomes recipes; pow has three.
+RECIPES_BY_INPUTS = {
+    "any": lambda name, arity: {name: binary(name) if arity == 2 else unary(name)},
+    "positive": lambda name, arity: {name: guarded(name)},
+    "divisor": lambda name, arity: {name: divide},
+    "power": lambda name, arity: {
+        "pow by an integer": power_by_integer,
+        "pow by a real": power_by_real,
+        "pow by a Node": power_by_node,
+    },
 }
 
 
-def draw_graph(draw, leaves, recipe_names):
+def recipes(names=NAMES):
+    """{recipe name: recipe} for the operations named, in the catalog's order."""
+    found = {}
+    for name in names:
+        row = BY_NAME[name]
+        found.update(RECIPES_BY_INPUTS[row.graph_inputs](name, row.arity))
+    return found
+
+
+def draw_graph(draw, leaves, chosen):
     graph = Graph(tuple(leaves))
-    for name in recipe_names:
-        RECIPES[name](graph, draw)
+    for recipe in chosen:
+        recipe(graph, draw)
     # The root sums every node nothing else uses, so every step counts.
     used = {a for step in graph.steps for a in step.arguments if is_node(a)}
     unused = [i for i in range(len(leaves), graph.size) if i not in used]
@@ -203,12 +177,18 @@ def draw_graph(draw, leaves, recipe_names):
 
 
 @st.composite
-def graphs(draw):
-    """Every recipe once, in a drawn order, then a few more; smooth where evaluated."""
+def graphs(draw, names=NAMES):
+    """Each operation named (every recipe once) in a drawn order, then a few more.
+
+    Smooth where evaluated. The guards and the root use add and mul, so those two
+    must be among the names.
+    """
     leaves = draw(st.lists(st.floats(-2.0, 2.0), min_size=2, max_size=3))
-    names = draw(st.permutations(list(RECIPES)))
-    names += draw(st.lists(st.sampled_from(list(RECIPES)), max_size=6))
-    graph = draw_graph(draw, leaves, names)
+    chosen = recipes(names)
+    order = draw(st.permutations(list(chosen)))
+    # With few operations, a few more steps so that the graph still shares nodes.
+    order += draw(st.lists(st.sampled_from(list(chosen)), max_size=max(6, 20 - len(chosen))))
+    graph = draw_graph(draw, leaves, [chosen[name] for name in order])
     assume(graph.consumers(0) >= 3)
     assume(any(graph.consumers(i) >= 2 for i in range(len(leaves), graph.size)))
     assume(well_posed(graph, LARGEST_VALUE, KINK_MARGIN))
@@ -216,7 +196,7 @@ def graphs(draw):
 
 
 @st.composite
-def kink_graphs(draw):
+def kink_graphs(draw, names=PIECEWISE_LINEAR):
     """Small integers through piecewise-linear operations only.
 
     The drawn points sit exactly on kinks again and again (abs(0), relu(0),
@@ -224,9 +204,10 @@ def kink_graphs(draw):
     float64, so a result can be compared for equality.
     """
     leaves = draw(st.lists(st.sampled_from((-2.0, -1.0, 0.0, 1.0, 2.0)), min_size=2, max_size=3))
-    names = draw(st.permutations(list(PIECEWISE_LINEAR)))
-    names += draw(st.lists(st.sampled_from(PIECEWISE_LINEAR), max_size=10))
-    graph = draw_graph(draw, leaves, names)
+    chosen = recipes(names)
+    order = draw(st.permutations(list(chosen)))
+    order += draw(st.lists(st.sampled_from(list(chosen)), max_size=10))
+    graph = draw_graph(draw, leaves, [chosen[name] for name in order])
     assume(well_posed(graph, largest_value=2.0**20, kink_margin=0.0))
     return graph
 

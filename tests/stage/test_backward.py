@@ -3,13 +3,23 @@
 import math
 from collections import Counter
 
-import dark
 import pytest
-from builtin_operations import NAMES, function, operation_class
-from graphs import graphs
+from gradients import graph_operations, written_graphs
 from hypothesis import given, settings
+from under_test import KnownFault, call, dark, operation_class
+from values import is_number
 
-pytestmark = pytest.mark.provides("operations", "backward")
+pytestmark = pytest.mark.provides("backward")
+
+
+def assert_summed(node, expected, one_path):
+    """`node.grad` is `expected`, the sum over its consumers; `one_path` lists single shares."""
+    if node.grad in one_path:
+        raise KnownFault(
+            f"a node used twice got grad {node.grad!r}, one consumer's share, not the sum "
+            f"{expected!r}: backward sets a shared node's grad instead of adding to it"
+        )
+    assert node.grad == expected
 
 
 def test_the_contract_example_descends_to_the_minimum():
@@ -60,7 +70,7 @@ def test_a_node_used_twice_gets_the_sum_of_both_paths():
     h = dark.mul(x, 2.0)
     y = dark.add(dark.mul(h, 3.0), dark.mul(h, 5.0))
     y.backward()
-    assert h.grad == 8.0
+    assert_summed(h, 8.0, one_path=(3.0, 5.0))
     assert x.grad == 16.0
 
 
@@ -80,7 +90,7 @@ SAME_NODE_TWICE = [
 def test_a_node_given_twice_to_one_operation_gets_both_contributions(name, expected):
     x = dark.Parameter(1.5)
     h = dark.mul(x, 2.0)
-    function(name)(h, h).backward()
+    call(name, h, h).backward()
     assert x.grad == pytest.approx(expected, rel=1e-15, abs=0.0)
 
 
@@ -132,6 +142,7 @@ def test_backward_leaves_nodes_outside_the_graph_alone():
     assert x.grad == 7.0 + 3.0
 
 
+@pytest.mark.provides("zero_grad")
 def test_parameter_accumulates_until_zero_grad():
     x = dark.Parameter(2.0)
     y = dark.mul(x, 3.0)
@@ -143,6 +154,7 @@ def test_parameter_accumulates_until_zero_grad():
     assert x.grad == 3.0
 
 
+@pytest.mark.provides("zero_grad")
 def test_zero_grad_resets_the_node_and_its_inputs_and_nothing_else():
     a, b, c, outside = (dark.Parameter(value) for value in (2.0, 3.0, 4.0, 5.0))
     product = dark.mul(a, b)
@@ -151,7 +163,7 @@ def test_zero_grad_resets_the_node_and_its_inputs_and_nothing_else():
     dark.mul(outside, 2.0).backward()
     product.zero_grad()
     assert (a.grad, b.grad) == (0.0, 0.0)
-    assert type(a.grad) is float
+    assert is_number(a.grad), repr(a.grad)
     assert product.grad in (0.0, None)
     assert (c.grad, y.grad, outside.grad) == (1.0, 1.0, 2.0)
     y.zero_grad()
@@ -161,6 +173,7 @@ def test_zero_grad_resets_the_node_and_its_inputs_and_nothing_else():
     assert y.inputs[1] is c and product.inputs == [a, b]
 
 
+@pytest.mark.provides("zero_grad")
 def test_zero_grad_leaves_a_constant_grad_none():
     x = dark.Parameter(2.0)
     y = dark.mul(x, 3.0)
@@ -172,19 +185,18 @@ def test_zero_grad_leaves_a_constant_grad_none():
 def counting(operation, calls):
     """A subclass of `operation` that counts how often backward differentiates it."""
 
-    def _df(dldy, y, *x):
+    def _df(dldy, y, *x, **params):  # params: an operation's keyword parameters, if any
         calls[operation.__name__] += 1
-        return operation._df(dldy, y, *x)
+        return operation._df(dldy, y, *x, **params)
 
     return type(operation.__name__, (operation,), {"_df": staticmethod(_df)})
 
 
-@pytest.mark.provides("custom_operation")
 @settings(max_examples=50)
-@given(graphs())
+@given(written_graphs)
 def test_backward_differentiates_each_operation_exactly_once_per_call(graph):
     calls = Counter()
-    functions = {name: counting(operation_class(name), calls).apply for name in NAMES}
+    functions = {name: counting(operation_class(name), calls).apply for name in graph_operations()}
     parameters = [dark.Parameter(value) for value in graph.leaves]
     root = graph.build(functions, parameters)[-1]
     expected = Counter(operation_class(step.operation).__name__ for step in graph.steps)

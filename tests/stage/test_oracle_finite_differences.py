@@ -7,23 +7,13 @@ with mpmath's functions, never dark's.
 
 import mpmath
 import pytest
-from gradients import assert_matches
-from graphs import OPERATORS, graphs
+from catalog import references
+from gradients import assert_matches, written_graphs
 from hypothesis import given, settings
 
-pytestmark = pytest.mark.provides("operations", "backward")
+pytestmark = pytest.mark.provides("backward")
 
-EXACT = {
-    **OPERATORS,
-    "exp": mpmath.exp,
-    "log": mpmath.log,
-    "sqrt": mpmath.sqrt,
-    "tanh": mpmath.tanh,
-    "sigmoid": lambda x: 1 / (1 + mpmath.exp(-x)),
-    "relu": lambda x: max(x, 0),
-    "sin": mpmath.sin,
-    "cos": mpmath.cos,
-}
+EXACT = references("exact")
 DIGITS = 50
 STEP = mpmath.mpf("1e-20")
 
@@ -46,6 +36,6 @@ def central_differences(graph):
 
 
 @settings(max_examples=200)
-@given(graphs())
+@given(written_graphs)
 def test_gradient_matches_central_differences(graph):
     assert_matches(graph, *central_differences(graph))

@@ -8,26 +8,13 @@ drawn point.
 import mpmath
 import pytest
 import sympy
-from gradients import assert_matches
-from graphs import OPERATORS, graphs
+from catalog import references
+from gradients import assert_matches, written_graphs
 from hypothesis import given, settings
 
-pytestmark = pytest.mark.provides("operations", "backward")
+pytestmark = pytest.mark.provides("backward")
 
-SYMBOLIC = {
-    **OPERATORS,
-    "max": sympy.Max,
-    "min": sympy.Min,
-    "abs": sympy.Abs,
-    "exp": sympy.exp,
-    "log": sympy.log,
-    "sqrt": sympy.sqrt,
-    "tanh": sympy.tanh,
-    "sigmoid": lambda x: 1 / (1 + sympy.exp(-x)),
-    "relu": lambda x: sympy.Max(x, 0),
-    "sin": sympy.sin,
-    "cos": sympy.cos,
-}
+SYMBOLIC = references("symbolic")
 # sympy writes the derivatives of Max, Min and Abs with Heaviside and sign.
 # The drawn points stay off their kinks, so the value at 0 never matters.
 STEP_FUNCTIONS = {"Heaviside": lambda x, *at_zero: 1 if x > 0 else 0, "sign": mpmath.sign}
@@ -48,6 +35,6 @@ def symbolic_gradient(graph):
 
 
 @settings(max_examples=100)
-@given(graphs())
+@given(written_graphs)
 def test_gradient_matches_sympy(graph):
     assert_matches(graph, *symbolic_gradient(graph))

@@ -6,30 +6,15 @@ those kinks, and the results must agree exactly.
 """
 
 import pytest
-from gradients import assert_matches, dark_gradient
-from graphs import OPERATORS, graphs, kink_graphs
+from catalog import OPERATIONS
+from gradients import assert_matches, dark_gradient, written_graphs, written_kink_graphs
 from hypothesis import given, settings
 
 torch = pytest.importorskip("torch", reason="PyTorch is not installed: no torch oracle")
 
-pytestmark = pytest.mark.provides("operations", "backward")
+pytestmark = pytest.mark.provides("backward")
 
-# torch's own maximum and minimum: Python's max() would pick one tensor on a
-# tie instead of splitting the gradient.
-TORCH = {
-    **OPERATORS,
-    "max": torch.maximum,
-    "min": torch.minimum,
-    "abs": torch.abs,
-    "exp": torch.exp,
-    "log": torch.log,
-    "sqrt": torch.sqrt,
-    "tanh": torch.tanh,
-    "sigmoid": torch.sigmoid,
-    "relu": torch.relu,
-    "sin": torch.sin,
-    "cos": torch.cos,
-}
+TORCH = {row.name: row.torch(torch) for row in OPERATIONS}
 
 
 def scalar(value):
@@ -46,12 +31,12 @@ def torch_gradient(graph):
 
 
 @settings(max_examples=200)
-@given(graphs())
+@given(written_graphs)
 def test_gradient_matches_torch(graph):
     assert_matches(graph, *torch_gradient(graph))
 
 
 @settings(max_examples=300)
-@given(kink_graphs())
+@given(written_kink_graphs)
 def test_gradient_at_kinks_equals_torch(graph):
     assert dark_gradient(graph) == torch_gradient(graph), str(graph)

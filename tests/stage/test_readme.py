@@ -1,33 +1,38 @@
-"""The stage's own README: every Python block in it runs, top to bottom, in one namespace.
+"""The stage's README and docstrings: every Python example runs and prints what it shows.
 
-A reader follows the README before anything else, so its examples must work with
-the stage they describe. A copy without a README, or without Python blocks, has
+A reader follows the README before anything else, so its examples must work with the
+stage they describe, and each printed result must be the one its comment shows. The rule
+that tells an output comment from a prose one is the docs' own, in
+tests/docs/checked_examples.py. A copy without a README, or without examples, has
 nothing to check here.
 """
 
-import re
-
 import pytest
 
-PYTHON_BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+from tests.docs.checked_examples import failures, parse
+
+# What the examples use; the first family named is the one a failure is reported under.
+README_USES = ("nodes", "apply", "mul_pow", "operations", "backward", "zero_grad", "no_grad")
+DOCSTRINGS_USE = ("backward", "nodes", "apply", "mul_pow", "operations")
 
 
-def python_blocks(folder):
-    readme = folder / "README.md"
+def check(paths):
+    documents = [parse(path) for path in paths]
+    if not any(list(document) for document in documents):
+        pytest.skip("no Python examples to run")
+    found = [failure for document in documents for failure in failures(document)]
+    if found:
+        pytest.fail("\n\n".join(found), pytrace=False)
+
+
+@pytest.mark.provides(*README_USES)
+def test_the_readme_examples_print_what_they_show(stage_folder):
+    readme = stage_folder / "README.md"
     if not readme.is_file():
-        return []
-    return PYTHON_BLOCK.findall(readme.read_text(encoding="utf-8"))
+        pytest.skip("the stage has no README.md")
+    check([readme])
 
 
-# The README of a stage shows off everything the stage provides.
-@pytest.mark.provides("scalar", "operations", "backward", "no_grad", "custom_operation")
-def test_every_python_block_of_the_readme_runs(stage_folder, capsys):
-    blocks = python_blocks(stage_folder)
-    if not blocks:
-        pytest.skip("the stage has no README.md with Python blocks")
-    namespace = {"__name__": "readme"}
-    for number, block in enumerate(blocks, start=1):
-        try:
-            exec(compile(block, f"README.md, Python block {number}", "exec"), namespace)
-        except Exception as error:
-            pytest.fail(f"README.md, Python block {number} fails: {error!r}\n{block}")
+@pytest.mark.provides(*DOCSTRINGS_USE)
+def test_the_docstring_examples_print_what_they_show(stage_folder):
+    check(sorted((stage_folder / "dark").glob("*.py")))

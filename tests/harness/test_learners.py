@@ -1,0 +1,114 @@
+"""The real stage suite, run on learner copies: what it reports, how long, how much.
+
+Each copy runs as a learner runs it (pytest on tests/stage with DARK_STAGE, default
+output), all three side by side. The copies are in tests/learners/; the untouched
+exercise skeleton is made by exercise.py (`make exercise`) into a temporary folder.
+"""
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+LEARNERS = REPO_ROOT / "tests" / "learners"
+# The limits the issue sets, for 2 busy cores.
+SECONDS = {"first-draft": 180, "nodes-only": 180, "skeleton": 120}
+MOST_LINES = 150
+FIRST_DRAFT_FAULTS = {
+    "sets instead of adding": "backward sets a shared node's grad instead of adding to it",
+    "exponential": "doubling diamond took more than 2 s: does it revisit shared nodes once",
+    "recursion": "RecursionError on a chain 100,000 deep",
+    "pow calls itself": "dark.pow never returns (RecursionError): does its _f call `pow`",
+}
+
+
+def run(folder, timeout):
+    """The stage suite on `folder`, as `make test STAGE=folder` runs it."""
+    environment = {**os.environ, "DARK_STAGE": str(folder)}
+    command = [sys.executable, "-m", "pytest", "tests/stage", "-p", "no:cacheprovider"]
+    return subprocess.run(
+        command,
+        cwd=REPO_ROOT,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory):
+    """{copy: (exit code, output, seconds)}, one copy after the other, each timed alone."""
+    folders = {name: LEARNERS / name for name in ("first-draft", "nodes-only")}
+    exercise = REPO_ROOT / "exercise.py"
+    if exercise.is_file():
+        skeleton = tmp_path_factory.mktemp("exercise") / "my-dark"
+        subprocess.run([sys.executable, exercise, "dark-1", skeleton], cwd=REPO_ROOT, check=True)
+        folders["skeleton"] = skeleton
+    found = {}
+    for name, folder in folders.items():
+        began = time.monotonic()
+        process = run(folder, timeout=2 * SECONDS[name])
+        found[name] = (process.returncode, process.stdout, time.monotonic() - began)
+    return found
+
+
+@pytest.mark.parametrize("copy", list(SECONDS))
+def test_a_copy_runs_in_time_with_short_output_and_no_collection_error(runs, copy):
+    if copy not in runs:
+        pytest.skip("no exercise.py yet to make the skeleton with")
+    code, output, seconds = runs[copy]
+    assert code == pytest.ExitCode.TESTS_FAILED, output
+    assert seconds < SECONDS[copy], f"{copy} took {seconds:.0f} s"
+    assert len(output.splitlines()) < MOST_LINES, output
+    counts = next(line for line in output.splitlines() if line.startswith("=") and " in " in line)
+    assert "error" not in counts, output  # no collection error, no error in a fixture
+    assert "Traceback" not in output, output
+
+
+@pytest.mark.parametrize("fault", FIRST_DRAFT_FAULTS)
+def test_the_first_draft_summary_names_each_fault(runs, fault):
+    output = runs["first-draft"][1]
+    assert FIRST_DRAFT_FAULTS[fault] in output, output
+
+
+def summary_lines(output, heading):
+    """The summary lines of the group whose heading starts with `heading`."""
+    lines = output[output.index("dark stage ") :].splitlines()
+    start = next(i for i, line in enumerate(lines) if line[4:].startswith(heading))
+    end = next(
+        (i for i in range(start + 1, len(lines)) if not lines[i].startswith("      ")),
+        len(lines),
+    )
+    return lines[start:end]
+
+
+def test_the_nodes_only_copy_passes_its_node_tests_and_the_rest_are_not_written(runs):
+    output = runs["nodes-only"][1]
+    nodes = summary_lines(output, "nodes:")
+    # Every node test passes; the few that also use mul wait for it.
+    assert nodes[0].startswith(("  ✓ nodes:", "  · nodes:")), output
+    assert len(nodes) == 1, output
+    for family in ("apply", "mul_pow", "operations", "order", "zero_grad", "no_grad"):
+        assert "not started (not written yet:" in summary_lines(output, f"{family}:")[0]
+
+
+def test_the_untouched_skeleton_has_every_task_not_started_with_its_pointer(runs):
+    if "skeleton" not in runs:
+        pytest.skip("no exercise.py yet to make the skeleton with")
+    output = runs["skeleton"][1]
+    tasks = [
+        line
+        for line in output.splitlines()
+        if line.startswith(("  ✓ Task", "  ✗ Task", "  · Task"))
+    ]
+    assert tasks, output
+    for line in tasks:
+        assert line.startswith("  · Task") and "not started" in line, output
+        pointer = summary_lines(output, line[4:].split(":")[0])[1]
+        assert pointer.startswith("      See module-1/"), output
