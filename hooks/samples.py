@@ -19,6 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 CACHE = ".cache/samples"
+# The exit status of a sample that skips itself, as automake's test drivers read it.
+SKIPPED = 77
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
@@ -39,7 +41,11 @@ def inputs_hash(stage_dir):
 
 
 def draw(stage_dir, scripts, folder):
-    """Run every script into an emptied `folder`, with the stage importable as `dark`."""
+    """Run every script into an emptied `folder`, with the stage importable as `dark`.
+
+    Return False if a script skipped itself (exit 77, e.g. its data are not installed),
+    so that the next build tries again instead of keeping the incomplete folder.
+    """
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     environment = {
@@ -49,6 +55,7 @@ def draw(stage_dir, scripts, folder):
         # No __pycache__ in the stage: `mkdocs serve` watches it and would rebuild.
         "PYTHONDONTWRITEBYTECODE": "1",
     }
+    skipped = False
     for script in scripts:
         run = subprocess.run(
             [sys.executable, str(script), str(folder)],
@@ -56,8 +63,12 @@ def draw(stage_dir, scripts, folder):
             capture_output=True,
             text=True,
         )
-        if run.returncode != 0:
+        if run.returncode == SKIPPED:
+            log.info(f"Skipped {script.name}: {run.stderr.strip()}")
+            skipped = True
+        elif run.returncode != 0:
             raise PluginError(f"{script} failed (exit {run.returncode}):\n{run.stderr}")
+    return not skipped
 
 
 def on_files(files, config):
@@ -73,8 +84,8 @@ def on_files(files, config):
         if not (folder.is_dir() and stamp.is_file() and stamp.read_text() == wanted):
             started = time.perf_counter()
             stamp.unlink(missing_ok=True)
-            draw(stage_dir, scripts, folder)
-            stamp.write_text(wanted)
+            if draw(stage_dir, scripts, folder):
+                stamp.write_text(wanted)
             log.info(f"Drew the {stage} samples in {time.perf_counter() - started:.1f} s")
         for path in sorted(folder.iterdir()):
             uri = f"samples/{stage}/{path.name}"

@@ -10,6 +10,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from mkdocs.exceptions import PluginError
 
 import stages
 
@@ -173,3 +174,19 @@ def test_the_two_moons_are_balanced_and_reproducible(sample):
     upper = [y for (_, y), label in zip(points, labels, strict=True) if label == 0]
     lower = [y for (_, y), label in zip(points, labels, strict=True) if label == 1]
     assert sum(upper) / len(upper) > sum(lower) / len(lower) + 0.5
+
+
+def test_the_docs_build_goes_on_without_a_sample_that_skips_itself(tmp_path):
+    """Exit 77 (data not installed) is skipped and not cached; any other failure stops."""
+    sys.path.insert(0, str(stages.REPO / "hooks"))
+    try:
+        import samples as hook
+    finally:
+        sys.path.remove(str(stages.REPO / "hooks"))
+    skips = tmp_path / "skips.py"
+    skips.write_text("import sys\nsys.exit(77)\n")
+    fails = tmp_path / "fails.py"
+    fails.write_text("raise SystemExit(1)\n")
+    assert hook.draw(tmp_path, [skips], tmp_path / "out") is False
+    with pytest.raises(PluginError, match="fails.py failed"):
+        hook.draw(tmp_path, [fails], tmp_path / "out")

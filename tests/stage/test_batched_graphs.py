@@ -1,4 +1,4 @@
-"""The random graphs of the oracles, on a batch: each element gives exactly its scalar result.
+"""The random graphs of the oracles, on a batch: each element gives its scalar result.
 
 The oracles check dark's gradients on graphs of single numbers (0-d values, where values
 are arrays). Here the same graphs take batches of shape (5,) and (2, 3), one point per
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.provides("broadcasting", "backward")
 
 
 def close(batched, alone):
-    # About 10,000 units in the last place: far below any mixing, far above numpy's rounding.
+    # A few thousand units in the last place: far below any mixing, above numpy's rounding.
     return np.isclose(batched, alone, rtol=1e-12, atol=1e-12, equal_nan=True)
 
 

@@ -1,7 +1,5 @@
 """Tensor values: what a node stores, its dtype, and what backward() seeds and keeps."""
 
-import math
-import sys
 from fractions import Fraction
 
 import numpy as np
@@ -280,19 +278,6 @@ def test_a_shared_node_gets_the_sum_of_its_paths_with_broadcasting():
     y.backward()
     np.testing.assert_array_equal(x.grad, 2 * (1 + 2 * x.value))
     np.testing.assert_array_equal(m.grad, np.broadcast_to(x.value, (2, 3)))
-
-
-@pytest.mark.provides("order", "arrays")
-def test_a_100000_deep_chain_on_0d_values_works_under_the_default_recursion_limit():
-    assert sys.getrecursionlimit() <= 1000
-    x, step = dark.Parameter(0.5), dark.Parameter(1e-5)
-    y = x
-    for _ in range(100_000):
-        y = dark.add(y, step)
-    y.backward()
-    assert (x.grad.shape, x.grad.item()) == ((), 1.0)
-    assert step.grad.item() == 100_000.0
-    assert math.isclose(y.item(), 0.5 + 1.0, rel_tol=1e-9)
 
 
 OPERATIONS_WITH_PARAMS = [
