@@ -1,8 +1,8 @@
 """The real stage suite, run on learner copies: what it reports, how long, how much.
 
 Each copy runs as a learner runs it (pytest on tests/stage with DARK_STAGE, default
-output), all three side by side. The copies are in tests/learners/; the untouched
-exercise skeleton is made by exercise.py (`make exercise`) into a temporary folder.
+output), each timed alone. The copies are in tests/learners/. The untouched exercise
+skeleton is graded the same way by tests/harness/test_exercise.py, for every stage.
 """
 
 import os
@@ -16,7 +16,7 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[2]
 LEARNERS = REPO_ROOT / "tests" / "learners"
 # The limits the issue sets, for 2 busy cores.
-SECONDS = {"first-draft": 180, "nodes-only": 180, "skeleton": 120}
+SECONDS = {"first-draft": 180, "nodes-only": 180}
 MOST_LINES = 150
 FIRST_DRAFT_FAULTS = {
     "sets instead of adding": "backward sets a shared node's grad instead of adding to it",
@@ -42,14 +42,9 @@ def run(folder, timeout):
 
 
 @pytest.fixture(scope="module")
-def runs(tmp_path_factory):
+def runs():
     """{copy: (exit code, output, seconds)}, one copy after the other, each timed alone."""
-    folders = {name: LEARNERS / name for name in ("first-draft", "nodes-only")}
-    exercise = REPO_ROOT / "exercise.py"
-    if exercise.is_file():
-        skeleton = tmp_path_factory.mktemp("exercise") / "my-dark"
-        subprocess.run([sys.executable, exercise, "dark-1", skeleton], cwd=REPO_ROOT, check=True)
-        folders["skeleton"] = skeleton
+    folders = {name: LEARNERS / name for name in SECONDS}
     found = {}
     for name, folder in folders.items():
         began = time.monotonic()
@@ -60,8 +55,6 @@ def runs(tmp_path_factory):
 
 @pytest.mark.parametrize("copy", list(SECONDS))
 def test_a_copy_runs_in_time_with_short_output_and_no_collection_error(runs, copy):
-    if copy not in runs:
-        pytest.skip("no exercise.py yet to make the skeleton with")
     code, output, seconds = runs[copy]
     assert code == pytest.ExitCode.TESTS_FAILED, output
     assert seconds < SECONDS[copy], f"{copy} took {seconds:.0f} s"
@@ -96,19 +89,3 @@ def test_the_nodes_only_copy_passes_its_node_tests_and_the_rest_are_not_written(
     assert len(nodes) == 1, output
     for family in ("apply", "mul_pow", "operations", "order", "zero_grad", "no_grad"):
         assert "not started (not written yet:" in summary_lines(output, f"{family}:")[0]
-
-
-def test_the_untouched_skeleton_has_every_task_not_started_with_its_pointer(runs):
-    if "skeleton" not in runs:
-        pytest.skip("no exercise.py yet to make the skeleton with")
-    output = runs["skeleton"][1]
-    tasks = [
-        line
-        for line in output.splitlines()
-        if line.startswith(("  ✓ Task", "  ✗ Task", "  · Task"))
-    ]
-    assert tasks, output
-    for line in tasks:
-        assert line.startswith("  · Task") and "not started" in line, output
-        pointer = summary_lines(output, line[4:].split(":")[0])[1]
-        assert pointer.startswith("      See module-1/"), output

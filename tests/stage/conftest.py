@@ -366,7 +366,9 @@ def group_lines(heading, group_results, task):
 def summary():
     everything = list(results.values())
     if everything and all(result.outcome in ("passed", "skipped") for result in everything):
-        return [f"PASSED: {stage.folder}: all {len(everything)} tests pass."]
+        skipped = sum(result.outcome == "skipped" for result in everything)
+        aside = f" ({skipped} skipped: see why with ARGS=-rs)" if skipped else ""
+        return [f"PASSED: {stage.folder}: all {len(everything) - skipped} tests pass{aside}."]
     lines = [f"dark stage {stage.folder}: what passes, and the first thing to fix in each part"]
     for heading, families, task in groups():
         group_results = [result for result in everything if result.family in families]
