@@ -130,6 +130,8 @@ def test_tests_for_undeclared_features_are_deselected_and_counted(runs):
     assert code == 0, output
     assert "1 passed, 2 deselected" in output
     assert "stage does not provide backward (1), no_grad (1)" in output
+    last = output.rstrip().splitlines()[-1]  # a finished copy ends with one line saying so
+    assert last.startswith("PASSED: ") and last.endswith(": all 1 tests pass."), output
 
 
 @pytest.mark.parametrize(
