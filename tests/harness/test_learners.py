@@ -6,6 +6,7 @@ skeleton is graded the same way by tests/harness/test_exercise.py, for every sta
 """
 
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -89,3 +90,17 @@ def test_the_nodes_only_copy_passes_its_node_tests_and_the_rest_are_not_written(
     assert len(nodes) == 1, output
     for family in ("apply", "mul_pow", "operations", "order", "zero_grad", "no_grad"):
         assert "not started (not written yet:" in summary_lines(output, f"{family}:")[0]
+
+
+def test_a_wrong_partial_is_named_by_its_operation(tmp_path):
+    """dark-1 with Mul's two partials swapped: the summary names mul, not a graph holding it."""
+    copy = tmp_path / "swapped-mul"
+    shutil.copytree(REPO_ROOT / "dark-1", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    ops = copy / "dark" / "ops.py"
+    right = "return dldy * b, dldy * a"
+    assert right in ops.read_text(encoding="utf-8"), "Mul._df is not written as expected"
+    ops.write_text(ops.read_text(encoding="utf-8").replace(right, "return dldy * a, dldy * b"))
+    output = run(copy, timeout=2 * SECONDS["first-draft"]).stdout
+    task = summary_lines(output, "Task 1.3 ")
+    assert task[1].endswith("match the oracles [mul]"), output
+    assert task[2].strip().startswith("Mul._df("), output

@@ -71,6 +71,12 @@ class Result:
     example: str
     outcome: str  # "passed", "failed", "fault" (a recognised mistake), "unwritten", "skipped"
     message: str = ""
+    alone: bool = False  # a check of one operation on its own, which names the culprit
+
+
+# The tests that differentiate one operation alone. When one fails, it is the first rule a
+# summary shows: "mul's partials are wrong" says more than a graph that merely holds mul.
+ONE_OPERATION_ALONE = "test_partials.py"
 
 
 stage = None
@@ -275,6 +281,7 @@ def pytest_runtest_makereport(item, call):
     if report.when == "call" or (report.when == "setup" and not report.passed):
         example = item.callspec.id if hasattr(item, "callspec") else ""
         result = Result(families_of(item)[0], rule_words(item), example, report.outcome)
+        result.alone = item.path.name == ONE_OPERATION_ALONE
         if report.failed:
             result.outcome, result.message = explain(call.excinfo.value)
         results[item.nodeid] = result
@@ -353,7 +360,7 @@ def group_lines(heading, group_results, task):
     lines = [f"  ✗ {heading}: {passed}/{total} passed"]
     lines.extend(f"      {cut(message)}" for message in faults[:3])
     if failed:
-        first = failed[0]
+        first = next((result for result in failed if result.alone), failed[0])
         example = f" [{first.example}]" if first.example else ""
         lines.append(cut(f"      first failing rule: {first.rule}{example}"))
         lines.extend(f"        {line}" for line in compact(first.message))
