@@ -63,9 +63,9 @@ lint: venv ## Check the project's own Python files with ruff (not a copy of your
 	$(BIN)/ruff check $(PROJECT_PY)
 	$(BIN)/ruff format --check $(PROJECT_PY)
 
-format: venv ## Fix style with ruff.
-	$(BIN)/ruff format .
-	$(BIN)/ruff check --fix .
+format: venv ## Fix the project's own files' style with ruff, as lint checks them.
+	$(BIN)/ruff format $(PROJECT_PY)
+	$(BIN)/ruff check --fix $(PROJECT_PY)
 
 exercise: venv ## Start your own copy: make exercise STAGE=dark-1 INTO=../my-dark.
 	@test -n "$(STAGE)" -a -n "$(INTO)" || { echo "make exercise needs STAGE=dark-1 INTO=../my-dark"; exit 2; }
