@@ -56,8 +56,7 @@ make test STAGE={into}
 
 The summary at the end gives each task's tests passed, its first failing rule, or
 "not written yet"; `make test STAGE={into} ARGS=-v` adds full tracebacks. The links above
-point to the site as `make serve` shows it (the same pages are in the repository's `docs/`),
-or to a file in the Dark repository, from its root.
+point to the site as `make serve` shows it (the same pages are in the repository's `docs/`).
 """
 
 
@@ -66,14 +65,8 @@ class ExerciseError(Exception):
 
 
 def section_url(section):
-    """'module-1/implementation.md#backward' as `make serve` serves it.
-
-    A section in a file of the repository itself, such as 'dark-2/README.md#files' for a
-    module whose articles are not written yet, stays as it is: a path from the repo root.
-    """
+    """'module-1/implementation.md#backward' as `make serve` serves it."""
     page, _, anchor = section.partition("#")
-    if (stages.REPO / page).is_file():
-        return section
     path = (page.removesuffix(".md") + "/").removesuffix("index/")
     return f"{site_url()}{path}#{anchor}"
 

@@ -153,9 +153,13 @@ class Node:
                             continue
                         if not isinstance(parent, KEEPS_ITS_GRAD):
                             if parent.grad is None:
-                                # Copy on first write: a partial may be `dldy` itself
-                                # or a view of it, and each node owns its grad.
-                                parent.grad = partial.astype(parent.value.dtype)
+                                # Each node owns its grad. A partial that _df has just
+                                # made is the parent's alone: keeping it saves a copy
+                                # of the array on nearly every edge of the graph.
+                                dtype = parent.value.dtype
+                                if partial.dtype != dtype or not is_new(partial, node, partials):
+                                    partial = partial.astype(dtype)
+                                parent.grad = partial
                             else:
                                 parent.grad += partial
                         elif parent.grad is not None:  # a Parameter: a Constant's is None
@@ -194,6 +198,28 @@ class Node:
     def __repr__(self):
         made_by = "" if self.op is None else f", op={self.op.__name__}"
         return f"{type(self).__name__}(value={self.value!r}, grad={self.grad!r}{made_by})"
+
+
+def is_new(partial, node, partials):
+    """Whether `partial` is an array that `node.op._df` has just made for one input.
+
+    Such an array is held by nothing else, so it can become that input's grad as
+    it is. Everything else must be copied first: a view of another array (what
+    reshape or a reduction's broadcast give back), `dldy` itself (add passes it
+    on to both inputs), the output or an input value, or one array given as the
+    partial of two inputs.
+    """
+    if partial.base is not None or partial is node.grad or partial is node.value:
+        return False
+    for x in node.inputs:
+        if partial is x.value:
+            return False
+    # Loops rather than any() or sum(): this runs once per edge of the graph.
+    times = 0
+    for other in partials:
+        if other is partial:
+            times += 1
+    return times == 1
 
 
 class Constant(Node):

@@ -114,8 +114,12 @@ class Div(Operation):
 
     @staticmethod
     def _df(dldy, y, a, b):
-        # -a/b² is written -y/b, so that a tiny b cannot underflow b² to zero.
-        return dldy / b, -dldy * y / b
+        # -a/b² is written -(dldy/b)·y, so that a tiny b cannot underflow b² to
+        # zero; reusing dldy/b, and flipping the sign in place, saves two arrays.
+        dlda = dldy / b
+        dldb = dlda * y
+        dldb *= -1
+        return dlda, dldb
 
 
 div = Div.apply

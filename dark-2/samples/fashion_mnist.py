@@ -43,8 +43,8 @@ def find(folder, name):
         "install Debian's package dataset-fashion-mnist, or pass --data FOLDER",
         file=sys.stderr,
     )
-    # 77 says "skipped, not failed", as automake's test drivers read it: the docs build
-    # goes on without these figures on a machine that lacks the data.
+    # 77 says "skipped, not failed", as automake's test drivers read it: on a machine
+    # that lacks the data, the docs build goes on and shows stand-ins for the figures.
     sys.exit(77)
 
 

@@ -4,6 +4,7 @@
 
 writes fashion_mnist_curves.png (loss and test accuracy) and
 fashion_mnist_predictions.png (test images with predicted and true labels) into OUT.
+Without the data it draws two stand-ins that say how to install them, and exits 77.
 """
 
 import argparse
@@ -27,6 +28,21 @@ def models(inputs, classes):
     yield "softmax regression", softmax_regression, linear_layer(rng, inputs, classes)
     rng = np.random.default_rng(SEED)
     yield "MLP", mlp, linear_layer(rng, inputs, HIDDEN) + linear_layer(rng, HIDDEN, classes)
+
+
+FIGURES = ("fashion_mnist_curves.png", "fashion_mnist_predictions.png")
+NOT_INSTALLED = (
+    "Fashion-MNIST is not installed here: "
+    "apt install dataset-fashion-mnist, then make samples STAGE=dark-2"
+)
+
+
+def draw_stand_ins(folder):
+    """In place of each figure, a note that says what is missing, for the docs to show."""
+    for name in FIGURES:
+        figure = Figure(figsize=(9, 1.2))
+        figure.text(0.5, 0.5, NOT_INSTALLED, ha="center", va="center")
+        figure.savefig(folder / name, dpi=120)
 
 
 def draw_curves(histories, path):
@@ -67,8 +83,12 @@ def main():
     parser.add_argument("--data", type=Path, default=DEBIAN_FOLDER, help="the IDX files' folder")
     parser.add_argument("--epochs", type=int, default=5)
     arguments = parser.parse_args()
-    train_set, test_set = load(arguments.data, "train"), load(arguments.data, "test")
     arguments.out.mkdir(parents=True, exist_ok=True)
+    try:
+        train_set, test_set = load(arguments.data, "train"), load(arguments.data, "test")
+    except SystemExit:  # the data are missing: load has said so, and exits 77 ("skipped")
+        draw_stand_ins(arguments.out)
+        raise
     histories, final = {}, {}
     for name, model, params in models(train_set[0].shape[1], len(CLASSES)):
         print(f"{name}: {len(train_set[1]):,} training images, batch {BATCH_SIZE}, seed {SEED}")
@@ -79,14 +99,15 @@ def main():
         final[name] = (model, params)
     for name, history in histories.items():
         print(f"{name}: test accuracy {history['accuracy'][-1]:.2%} on {len(test_set[1]):,} images")
-    draw_curves(histories, arguments.out / "fashion_mnist_curves.png")
+    curves, predictions = (arguments.out / name for name in FIGURES)
+    draw_curves(histories, curves)
     model, params = final["MLP"]
     images, labels = test_set[0][:32], test_set[1][:32]
     draw_predictions(
         images,
         labels,
         predict(model, params, images),
-        arguments.out / "fashion_mnist_predictions.png",
+        predictions,
     )
     print(f"figures written to {arguments.out}")
 

@@ -88,6 +88,7 @@ def use_stage_of_page(namespace):
     folder = stages.REPO / meta["stage"]
     if not (folder / "dark").is_dir():
         pytest.fail(f"{page.name}: its stage {meta['stage']!r} has no package {folder / 'dark'}")
+    forget_samples()
     stages.import_dark(folder)
     namespace[STAGE_PATH] = str(folder)
 
@@ -96,6 +97,14 @@ def forget_stage(namespace):
     if namespace.get(STAGE_PATH) in sys.path:
         sys.path.remove(namespace[STAGE_PATH])
     stages.forget_dark()
+    forget_samples()
+
+
+def forget_samples():
+    """Forget `samples`: a page may import its stage's (`from samples.classifiers import mlp`),
+    whose modules hold that stage's `dark`, and hooks/samples.py has the same name."""
+    for name in [name for name in sys.modules if name.partition(".")[0] == "samples"]:
+        del sys.modules[name]
 
 
 def pages(**where):

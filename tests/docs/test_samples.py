@@ -1,39 +1,53 @@
-"""The samples of dark-1: the graph drawing, the figures the docs show, and the moons MLP.
+"""The samples: dark-1's graph drawing, its figures and the moons MLP; dark-2's drawing
+of graphs of arrays and its figures.
 
-The samples are scripts beside the stage, not part of `dark`. Each test imports them
-from dark-1/samples/ with dark-1's own `dark`, and forgets both afterwards.
+The samples are scripts beside a stage, not part of `dark`. Each test imports them
+from the stage's samples/ with that stage's own `dark`, and forgets both afterwards.
+(dark-2's Fashion-MNIST samples are tested with the stage, in tests/stage.)
 """
 
 import importlib
 import random
+import re
 import sys
 import xml.etree.ElementTree as ElementTree
 
+import numpy as np
 import pytest
 from mkdocs.exceptions import PluginError
 
 import stages
 
-STAGE = stages.REPO / "dark-1"
-SAMPLES = STAGE / "samples"
 SVG = "{http://www.w3.org/2000/svg}"
 
 
 @pytest.fixture
 def sample(monkeypatch):
     """Import a module of dark-1/samples/ by name; its `dark` is dark-1's."""
+    yield from samples_of(stages.REPO / "dark-1", monkeypatch)
+
+
+@pytest.fixture
+def dark2_sample(monkeypatch):
+    """Import a module of dark-2/samples/ by name; its `dark` is dark-2's."""
+    yield from samples_of(stages.REPO / "dark-2", monkeypatch)
+
+
+def samples_of(stage, monkeypatch):
     monkeypatch.setattr(sys, "path", list(sys.path))  # given back as it was afterwards
-    stages.import_dark(STAGE)
-    sys.path.insert(0, str(SAMPLES))
-    forget_samples()  # a docs page may have imported one, with another `dark`
+    stages.import_dark(stage)
+    sys.path.insert(0, str(stage / "samples"))
+    forget_samples()  # a docs page or another test may have imported one, with another `dark`
     yield importlib.import_module
     forget_samples()
     stages.forget_dark()
 
 
 def forget_samples():
-    for path in SAMPLES.glob("*.py"):
-        sys.modules.pop(path.stem, None)
+    """Forget every stage's sample modules: dark-1 and dark-2 both have a draw.py."""
+    for stage in stages.repo_stages():
+        for path in (stage / "samples").glob("*.py"):
+            sys.modules.pop(path.stem, None)
 
 
 def svg_texts(svg):
@@ -190,3 +204,130 @@ def test_the_docs_build_goes_on_without_a_sample_that_skips_itself(tmp_path):
     assert hook.draw(tmp_path, [skips], tmp_path / "out") is False
     with pytest.raises(PluginError, match="fails.py failed"):
         hook.draw(tmp_path, [fails], tmp_path / "out")
+
+
+def boxes(svg):
+    """Each box of a drawn graph as its lines of text, keyed by its header."""
+    root = ElementTree.fromstring(svg)
+    return {
+        texts[0]: texts[1:]
+        for texts in ([t.text for t in g.iter(f"{SVG}text")] for g in root.iter(f"{SVG}g"))
+    }
+
+
+def test_draw_shows_shape_dtype_params_and_small_arrays_of_every_node(dark2_sample):
+    dark, draw = dark2_sample("dark"), dark2_sample("draw")
+    x = dark.Constant(np.arange(6, dtype=np.float32).reshape(2, 3))
+    b = dark.Parameter(np.array([1.0, -2.0], dtype=np.float32))
+    y = dark.sum(dark.add(dark.mean(x, axis=1), b))
+    y.backward()
+
+    svg = draw.draw(y, names={x: "x", b: "b"})
+
+    assert boxes(svg) == {
+        # 6 numbers, not all equal: the shape tells them, and there is no value line.
+        "x = Constant": ["(2, 3)", "float32", "grad —"],
+        # Params under the header, the defaults (keepdims=False) left out.
+        "mean": ["axis=1", "(2,)", "float32", "value [1, 4]", "grad [1, 1]"],
+        "b = Parameter": ["(2,)", "float32", "value [1, -2]", "grad [1, 1]"],
+        "add": ["(2,)", "float32", "value [2, 2]", "grad [1, 1]"],
+        "sum": ["()", "float32", "value 4", "grad 1"],
+    }
+    root = ElementTree.fromstring(svg)
+    assert len(list(root.iter(f"{SVG}path"))) == 4  # one arrow per input
+    assert int(root.get("width")) <= 900 and int(root.get("font-size")) >= 12
+
+
+@pytest.mark.parametrize(
+    ("array", "shown"),
+    [
+        (None, "—"),
+        ([[1.0, 2.0], [3.0, 40.0]], "[[1, 2], [3, 40]]"),  # 4 numbers on one line
+        ([1 / 3, 123456.0], "[0.3333, 1.235e+05]"),  # 4 significant digits
+        (2.5, "2.5"),
+        ([[0.25] * 3] * 2, "all 0.25"),
+        ([[0.0, 1.0, 2.0]] * 2, "(2, 3)"),
+    ],
+)
+def test_arrays_are_shown_in_a_few_characters(dark2_sample, array, shown):
+    draw = dark2_sample("draw")
+    assert draw.array_text(None if array is None else np.array(array)) == shown
+
+
+def test_draw_puts_leaves_left_the_root_right_even_past_the_recursion_limit(dark2_sample):
+    dark, draw = dark2_sample("dark"), dark2_sample("draw")
+    y = x = dark.Parameter([1.0, 2.0])
+    for _ in range(sys.getrecursionlimit() + 100):
+        y = dark.neg(y)
+    y = dark.matmul(y, dark.Constant([3.0, 4.0]))
+
+    root = ElementTree.fromstring(draw.draw(y, names={x: "x", y: "y"}))
+
+    lefts = {}
+    for group in root.iter(f"{SVG}g"):
+        header = group.find(f"{SVG}text").text
+        lefts.setdefault(header, []).append(float(group.find(f"{SVG}rect").get("x")))
+    assert len(lefts["neg"]) == sys.getrecursionlimit() + 100
+    assert (
+        lefts["x = Parameter"][0] < min(lefts["neg"]) <= max(lefts["neg"]) < lefts["y = matmul"][0]
+    )
+    assert lefts["Constant"][0] == max(lefts["neg"])  # beside the node it feeds
+
+
+def test_tensor_graph_figures_hold_the_shapes_and_grads_of_real_graphs(dark2_sample, tmp_path):
+    graphs = dark2_sample("graphs")
+    graphs.main([str(tmp_path)])
+
+    def shown(name):
+        return boxes((tmp_path / name).read_text(encoding="utf-8"))
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        ["broadcast-add.svg", "reduction.svg", "matmul.svg", "gather.svg", "mlp.svg"]
+    )
+    # b, of shape (3,), was added to the 4 rows of x: its grad is 4 in each place.
+    add = shown("broadcast-add.svg")
+    assert add["b = Parameter"] == ["(3,)", "float32", "value [1, 2, 3]", "grad [4, 4, 4]"]
+    assert add["x = Constant"] == ["(4, 3)", "float32", "grad —"]
+    assert add["y = add"] == ["(4, 3)", "float32", "grad all 1"]
+    # Each element of a row of 3 moves the row's mean by 1/3.
+    reduction = shown("reduction.svg")
+    assert reduction["x = Parameter"] == ["(2, 3)", "float32", "grad all 0.3333"]
+    assert reduction["m = mean"] == ["axis=1", "(2,)", "float32", "value [1, 4]", "grad [1, 1]"]
+    # Each grad has its value's shape: (2, 3) @ (3, 4) gives (2, 4).
+    matmul = shown("matmul.svg")
+    assert matmul["x = Parameter"] == ["(2, 3)", "float32", "grad (2, 3)"]
+    assert matmul["W = Parameter"] == ["(3, 4)", "float32", "grad (3, 4)"]
+    assert matmul["y = matmul"] == ["(2, 4)", "float32", "grad all 1"]
+    # x[0] was picked twice, x[1] never.
+    gather = shown("gather.svg")
+    assert gather["x = Parameter"] == ["(3,)", "float32", "value [5, 6, 7]", "grad [2, 0, 1]"]
+    assert gather["y = getitem"] == [
+        "index=[0, 2, 0]", "(3,)", "float32", "value [5, 7, 5]", "grad [1, 1, 1]"
+    ]  # fmt: skip
+    # The sample's MLP on a batch of 32: every Parameter's grad has its shape.
+    mlp = shown("mlp.svg")
+    for name, shape in [("W1", "(784, 256)"), ("W2", "(256, 10)")]:
+        assert mlp[f"{name} = Parameter"] == [shape, "float32", f"grad {shape}"]
+    for name, shape in [("b1", "(256,)"), ("b2", "(10,)")]:
+        assert mlp[f"{name} = Parameter"] == [shape, "float32", "value all 0", f"grad {shape}"]
+    assert mlp["x = Constant"] == ["(32, 784)", "float32", "grad —"]
+    assert mlp["logits = add"] == ["(32, 10)", "float32", "grad (32, 10)"]
+    loss = mlp["cross_entropy"]
+    assert loss[:3] == ["targets=(32,)", "()", "float32"] and loss[4] == "grad 1"
+    # About ln 10 = 2.303 for 10 classes, from a freshly drawn network.
+    assert 1.5 < float(re.fullmatch(r"value (\S+)", loss[3]).group(1)) < 4
+    assert sorted(mlp) == sorted(
+        ["x = Constant", "W1 = Parameter", "b1 = Parameter", "W2 = Parameter"]
+        + ["b2 = Parameter", "matmul", "add", "relu", "logits = add", "cross_entropy"]
+    )  # two matmuls and two adds, each header once in the dict
+    for path in tmp_path.iterdir():
+        root = ElementTree.fromstring(path.read_text(encoding="utf-8"))
+        assert int(root.get("width")) <= 900 and int(root.get("font-size")) >= 12, path.name
+
+
+def test_tensor_graph_figures_are_the_same_bytes_on_every_run(dark2_sample, tmp_path):
+    graphs = dark2_sample("graphs")
+    graphs.main([str(tmp_path / "first")])
+    graphs.main([str(tmp_path / "second")])
+    for path in (tmp_path / "first").iterdir():
+        assert path.read_bytes() == (tmp_path / "second" / path.name).read_bytes(), path.name
