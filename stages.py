@@ -53,6 +53,19 @@ def import_dark(folder):
     return module
 
 
+def import_sample(folder, name):
+    """Import the module `name` from a stage's samples/ folder; import its `dark` first
+    (import_dark), which the sample imports.
+
+    The folder stays on sys.path, as when a sample runs as a script: samples
+    import each other by name.
+    """
+    samples = str(Path(folder).resolve() / "samples")
+    if samples not in sys.path:
+        sys.path.insert(0, samples)
+    return importlib.import_module(name)
+
+
 if __name__ == "__main__":
     # For the Makefile: `make test` runs every stage this prints.
     print(" ".join(path.name for path in repo_stages()))

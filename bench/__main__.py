@@ -6,6 +6,8 @@ import importlib
 import sys
 from pathlib import Path
 
+from threadpoolctl import threadpool_limits
+
 import stages
 
 from . import suite_for
@@ -60,30 +62,25 @@ def main(argv):
     engines, versions = load_engines(suite, folder)
     for name, text in versions.items():
         print(f"{name}: {text}")
+    # One thread for numpy's BLAS (and any OpenMP pool) for the whole run: on a
+    # few shared cores, timings of several threads are noise.
+    threadpool_limits(limits=1)
 
-    cases = suite.cases(arguments.quick)
+    cases = suite.cases(folder, arguments.quick)
     checks = suite.checks(engines, arguments.quick)
     # Objects that exist now (modules, torch's internals) are left out of every
     # later collection, so the GC costs what it would in a script using one engine.
     gc.collect()
     gc.freeze()
     print(f"Timing {len(cases)} cases on {len(engines)} engines, {arguments.repeat} times:")
-    results = Results(
-        stage=folder.name,
-        repeat=arguments.repeat,
-        cases=cases,
-        engines=[engine.NAME for engine in engines],
-        timings=run(cases, engines, arguments.repeat),
-        machine=describe_machine(versions),
-        checks=checks,
-    )
+    timings = run(cases, engines, arguments.repeat)
+    names = [engine.NAME for engine in engines]
+    machine = describe_machine(versions)
+    results = Results(folder.name, arguments.repeat, cases, names, timings, machine, checks)
     markdown = render(results)
     print(f"\n{markdown}")
     arguments.out.mkdir(parents=True, exist_ok=True)
-    table_file, chart_file = (
-        arguments.out / f"{folder.name}.md",
-        arguments.out / f"{folder.name}.svg",
-    )
+    table_file, chart_file = (arguments.out / f"{folder.name}.{kind}" for kind in ("md", "svg"))
     table_file.write_text(markdown, encoding="utf-8")
     draw_chart(results, chart_file)
     print(f"Wrote {table_file} and {chart_file}")

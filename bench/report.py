@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from statistics import median
 
 import matplotlib
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from threadpoolctl import threadpool_info
+
+NOT_RUN = "—"  # a cell for an engine that has no workload for the case
 
 
 @dataclass
@@ -22,16 +26,13 @@ class Results:
     checks: list  # Markdown sections of the suite's untimed checks
 
     def paired_ratios(self, case, engine):
-        """The stage's time over `engine`'s, one ratio per repetition."""
+        """The stage's time over `engine`'s, one ratio per repetition; [] if either sat out."""
         times = self.timings[case.label]
-        return [a / b for a, b in zip(times[self.engines[0]], times[engine], strict=True)]
-
-    def median_ns(self, case, engine):
-        return median(self.timings[case.label][engine])
+        return [a / b for a, b in zip(times[self.engines[0]], times.get(engine, []), strict=False)]
 
 
 def describe_machine(engines):
-    """CPU, cores, system, Python, today's date and the engines, as labelled text."""
+    """CPU, cores, system, Python, numpy and its BLAS, today's date and the engines."""
     cpu = platform.processor() or "unknown CPU"
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
@@ -39,10 +40,17 @@ def describe_machine(engines):
         cpu = cpu.split(":", 1)[1].strip()
     except (OSError, StopIteration):
         pass
+    blas = [
+        f"{pool['internal_api']} {pool['version']} ({pool.get('architecture', '')}), "
+        f"{pool['num_threads']} thread"
+        for pool in threadpool_info()
+        if pool["user_api"] == "blas"
+    ]
     return {
         "CPU": f"{cpu}, {os.cpu_count()} cores",
         "system": f"{platform.system()} {platform.release()}",
         "Python": f"{platform.python_version()} ({platform.python_implementation()})",
+        "numpy": f"{np.__version__}, BLAS: {'; '.join(blas) or 'none found'}",
         "date": datetime.date.today().isoformat(),
         "engines": "; ".join(f"{name} {text}" for name, text in engines.items()),
     }
@@ -63,6 +71,8 @@ def table(header, rows):
 
 def ratio_text(ratios):
     """Median, and the range over repetitions in brackets."""
+    if not ratios:
+        return NOT_RUN
     return f"{median(ratios):.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
@@ -75,14 +85,18 @@ def render(results):
     """The whole report as Markdown: the Performance page includes it as it is."""
     subject, engines, others = results.engines[0], results.engines, results.engines[1:]
 
-    def per_case(header, cells):
+    def per_case(header, cells, cases=results.cases):
         """A table with one row per case: its label, then `cells(case)`."""
-        return table(["case", *header], [[case.label, *cells(case)] for case in results.cases])
+        return table(["case", *header], [[case.label, *cells(case)] for case in cases])
 
-    def ns(case, name):
-        return results.median_ns(case, name)
+    def per_engine(case, text):
+        """text(median ns) for each engine, or a dash where it sat the case out."""
+        times = results.timings[case.label]
+        return [text(median(times[name])) if times[name] else NOT_RUN for name in engines]
 
     sections = [
+        "Every engine ran on one thread: numpy's BLAS limited by threadpoolctl, PyTorch by "
+        "`torch.set_num_threads(1)`.",
         "### Paired ratios",
         f"{subject}'s time over the other engine's within one repetition: the median over the "
         f"{results.repeat} repetitions, with the lowest and the highest in brackets. "
@@ -91,21 +105,37 @@ def render(results):
             [f"{subject} / {name}" for name in others],
             lambda case: [ratio_text(results.paired_ratios(case, name)) for name in others],
         ),
-        "### Time per graph node",
-        "The nodes one step builds, and each engine's median time per node in nanoseconds.",
-        per_case(
-            ["nodes", *(f"{name} ns" for name in engines)],
-            lambda case: [
-                f"{case.nodes:,}",
-                *(f"{ns(case, n) / case.nodes:,.0f}" for n in engines),
-            ],
-        ),
+    ]
+    targets = []
+    for case in results.cases:
+        for name, most in case.targets.items():
+            ratios = results.paired_ratios(case, name)
+            verdict = "met" if ratios and median(ratios) <= most else "not met"
+            row = [case.label, f"{subject} / {name}", ratio_text(ratios), f"≤ {most}"]
+            targets.append([*row, verdict if ratios else f"{NOT_RUN}, not run"])
+    if targets:
+        sections += [
+            "### Targets",
+            "Each target beside the paired ratio it bounds (median, and the range).",
+            table(["case", "ratio", "measured", "target", "verdict"], targets),
+        ]
+    if counted := [case for case in results.cases if case.nodes]:
+        sections += [
+            "### Time per graph node",
+            "The nodes one step builds, and each engine's median time per node in microseconds.",
+            per_case(
+                ["nodes", *(f"{name} µs" for name in engines)],
+                lambda case: [
+                    f"{case.nodes:,}",
+                    *per_engine(case, lambda ns: f"{ns / 1e3 / case.nodes:,.2f}"),
+                ],
+                counted,
+            ),
+        ]
+    sections += [
         "### Time per step",
         "Each engine's median time per step, in milliseconds.",
-        per_case(
-            [f"{name} ms" for name in engines],
-            lambda case: [milliseconds(ns(case, name)) for name in engines],
-        ),
+        per_case([f"{name} ms" for name in engines], lambda case: per_engine(case, milliseconds)),
         *results.checks,
         "### Machine",
         table(["machine", ""], [[label, text] for label, text in results.machine.items()]),
@@ -127,11 +157,16 @@ def draw_chart(results, path):
     style = {"text.color": INK, "axes.edgecolor": INK, "xtick.color": INK, "font.size": 11}
     # Fixed ids inside the file, so that the same results give the same bytes.
     with matplotlib.rc_context({**style, "svg.hashsalt": "dark", "axes.labelcolor": INK}):
-        figure = Figure(figsize=(4.8, 0.62 * len(cases) + 1.6), layout="constrained")
+        # Wide enough for the legend: one entry per other engine.
+        figure = Figure(
+            figsize=(1.6 + 1.6 * len(others), 0.62 * len(cases) + 1.6), layout="constrained"
+        )
         axes = figure.subplots()
         for i, (name, colour) in enumerate(zip(others, COLOURS, strict=False)):
             for row, case in enumerate(cases):
                 ratios = results.paired_ratios(case, name)
+                if not ratios:
+                    continue  # the engine sat this case out
                 middle, y = median(ratios), row + 0.1 + (i + 0.5) * bar
                 spread = [[middle - min(ratios)], [max(ratios) - middle]]
                 axes.barh(y, middle, height=bar, color=colour, xerr=spread, ecolor=INK)

@@ -2,22 +2,28 @@
 
 import dataclasses
 import gc
-import math
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from statistics import median
+
+import numpy as np
 
 
 @dataclass(frozen=True)
 class Case:
     name: str  # "W1 chain n=10³", as the tables and the chart show it
     n: int
-    nodes: int  # graph nodes one step builds: the unit of "per node"
+    nodes: int | None  # graph nodes one step builds, the unit of "per node"; None: no such unit
     runs: int  # steps in a row per sample, of which the median is kept
-    prepare: Callable  # prepare(engine, n) -> step; step() -> (answer, graph)
+    # prepare(engine, n) -> step, or None for an engine that has no such workload;
+    # step() -> (answer, graph), the answer a number or an array that all engines share.
+    prepare: Callable
     gc_enabled: bool = True
+    rel_tol: float = 1e-6  # how closely the engines' answers must agree
+    abs_tol: float = 1e-12
+    targets: dict = field(default_factory=dict)  # engine name -> the most the ratio may be
 
     @property
     def label(self):
@@ -48,7 +54,19 @@ def garbage_collector(enabled):
         gc.enable() if was_enabled else gc.disable()
 
 
-def time_case(case, engine):
+def cyclic_garbage(step):
+    """The objects that one step(), run with the collector off, leaves for the collector.
+
+    Reference counting frees a graph without cycles the moment it is dropped;
+    whatever the collector finds afterwards was kept alive by a cycle.
+    """
+    gc.collect()
+    with garbage_collector(enabled=False):
+        step()
+        return gc.collect()
+
+
+def time_steps(case, step):
     """Median nanoseconds of `case.runs` steps in a row, and the last step's answer.
 
     The clock is the process's CPU time, not the wall's: on a shared machine,
@@ -58,7 +76,6 @@ def time_case(case, engine):
     decides to, as in a user's loop. The graph a step returns is dropped after
     the clock stops (a step that should pay for freeing returns None instead).
     """
-    step = case.prepare(engine, case.n)
     samples = []
     gc.collect()
     with garbage_collector(case.gc_enabled):
@@ -73,7 +90,9 @@ def time_case(case, engine):
 def run(cases, engines, repeat):
     """Time every case on every engine `repeat` times, and check that they agree.
 
-    Returns {case label: {engine name: [nanoseconds, one per repetition]}}.
+    Returns {case label: {engine name: [nanoseconds, one per repetition]}}, an
+    empty list for an engine that has no workload for the case (a case that no
+    engine can run, such as one whose data are not installed, is left empty).
     Within a repetition the engines run one case back to back, so the pair a
     ratio compares shares the machine's state; the engine that goes first
     changes from one repetition to the next, so the order favours none.
@@ -85,19 +104,22 @@ def run(cases, engines, repeat):
         for case in cases:
             answers = {}
             for engine in order:
-                elapsed, answers[engine.NAME] = time_case(case, engine)
-                timings[case.label][engine.NAME].append(elapsed)
+                step = case.prepare(engine, case.n)
+                if step is not None:
+                    elapsed, answers[engine.NAME] = time_steps(case, step)
+                    timings[case.label][engine.NAME].append(elapsed)
             # Engines that compute different numbers are not doing the same work.
-            first, expected = next(iter(answers.items()))
+            first, expected = next(iter(answers.items()), (None, None))
             for name, answer in answers.items():
-                if not math.isclose(answer, expected, rel_tol=1e-6, abs_tol=1e-12):
+                if not np.allclose(answer, expected, rtol=case.rel_tol, atol=case.abs_tol):
                     raise RuntimeError(
                         f"{case.label}: {name} computed {answer!r}, {first} {expected!r}"
                     )
             times = "  ".join(
-                f"{engine.NAME} {timings[case.label][engine.NAME][-1] / 1e6:9.1f} ms"
-                for engine in engines
+                f"{name} {spent[-1] / 1e6:9.1f} ms"
+                for name, spent in timings[case.label].items()
+                if spent
             )
-            print(f"[{repetition + 1}/{repeat}] {case.label:<34} {times}")
+            print(f"[{repetition + 1}/{repeat}] {case.label:<34} {times or 'skipped'}")
     gc.collect()
     return timings

@@ -10,7 +10,7 @@ import sys
 import tracemalloc
 
 from ..report import table
-from ..timing import Case, garbage_collector, gc_off, power_of_ten
+from ..timing import Case, cyclic_garbage, gc_off, power_of_ten
 from .data import MLP_SIZES, initial_mlp, mlp_nodes, two_moons
 
 # The workload modules, the stage's own first; one that cannot import is left out.
@@ -73,13 +73,8 @@ def prepare_training(engine, point_count):
     It returns no graph: a training loop drops each step's graph when the
     step ends, so here freeing the graph is part of the timed step.
     """
-    layers, parameters, inputs, labels = mlp_problem(engine, point_count)
-
-    def step():
-        loss = engine.training_step(layers, parameters, inputs, labels, LEARNING_RATE, ALPHA)
-        return loss, None
-
-    return step
+    problem = mlp_problem(engine, point_count)
+    return lambda: (engine.training_step(*problem, LEARNING_RATE, ALPHA), None)
 
 
 def prepare_wide_sum(engine, n):
@@ -89,7 +84,7 @@ def prepare_wide_sum(engine, n):
     return backward_step(engine, lambda: engine.wide_sum(weights, inputs), weights[0])
 
 
-def cases(quick):
+def cases(folder, quick):
     """Every case, in the order they run. W1 and W3 run with the GC on and off."""
     chain_sizes = (10, 100, 1_000) if quick else (1_000, 10_000, 100_000)
     n, points = (1_000, 4) if quick else (100_000, 100)
@@ -129,20 +124,6 @@ def survives_deep_chain(engine, n):
     return True
 
 
-def cyclic_garbage_per_node(engine, n):
-    """Objects per node that one W1 step at n leaves for the cyclic GC.
-
-    Reference counting frees a graph without cycles the moment it is dropped;
-    whatever the GC finds afterwards was kept alive by a cycle.
-    """
-    step = prepare_chain(engine, n)
-    gc.collect()
-    with garbage_collector(enabled=False):
-        step()
-        found = gc.collect()
-    return f"{found / (3 * n):.2f}"
-
-
 def bytes_per_node(engine, n, trace_backward):
     """Traced bytes per node of the W1 graph at n, after forward and after backward."""
     if engine.NAME == "torch":
@@ -150,24 +131,18 @@ def bytes_per_node(engine, n, trace_backward):
     y, a, b = chain_leaves(engine)
     gc.collect()
     tracemalloc.start()
-    try:
-        root = engine.chain(y, a, b, n)
-        after_forward = tracemalloc.get_traced_memory()[0]
-        if trace_backward:
-            root.backward()
-            after_backward = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
+    root = engine.chain(y, a, b, n)
+    after_forward = tracemalloc.get_traced_memory()[0] / (3 * n)
+    if trace_backward:
+        root.backward()
+    after_backward = tracemalloc.get_traced_memory()[0] / (3 * n)
+    tracemalloc.stop()
     del root
     gc.collect()
-    if not trace_backward:
-        # tracemalloc walks the whole stack on each allocation: quadratic in the depth.
-        return [
-            f"{after_forward / (3 * n):.0f}",
-            "—",
-            "not traced: backward recurses once per node",
-        ]
-    return [f"{after_forward / (3 * n):.0f}", f"{after_backward / (3 * n):.0f}", ""]
+    if trace_backward:
+        return [f"{after_forward:.0f}", f"{after_backward:.0f}", ""]
+    # tracemalloc walks the whole stack on each allocation: quadratic in the depth.
+    return [f"{after_forward:.0f}", "—", "not traced: backward recurses once per node"]
 
 
 def checks(engines, quick):
@@ -183,7 +158,7 @@ def checks(engines, quick):
         [
             engine.NAME,
             "runs" if survives[engine.NAME] else "RecursionError",
-            cyclic_garbage_per_node(engine, shallow),
+            f"{cyclic_garbage(prepare_chain(engine, shallow)) / (3 * shallow):.2f}",
         ]
         for engine in engines
     ]

@@ -37,11 +37,9 @@ def mlp(params, x):
 
 def predict(model, params, x, batch_size=1000):
     """The most likely class of each row of x; no graph is recorded."""
+    batches = [x[i : i + batch_size] for i in range(0, len(x), batch_size)]
     with dark.no_grad():
-        return np.concatenate(
-            [model(params, x[i : i + batch_size]).value.argmax(axis=1)
-             for i in range(0, len(x), batch_size)]
-        )  # fmt: skip
+        return np.concatenate([model(params, batch).value.argmax(axis=1) for batch in batches])
 
 
 def train(model, params, train_set, test_set, epochs, batch_size, learning_rate, seed,
