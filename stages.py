@@ -54,8 +54,9 @@ def import_dark(folder):
 
 
 def import_sample(folder, name):
-    """Import the module `name` from a stage's samples/ folder; import its `dark` first
-    (import_dark), which the sample imports.
+    """Import the module `name` from a stage's samples/ folder.
+
+    Samples import `dark`: call import_dark(folder) first, so that they get this stage's.
 
     The folder stays on sys.path, as when a sample runs as a script: samples
     import each other by name.

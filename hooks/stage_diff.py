@@ -14,10 +14,10 @@ from itertools import pairwise
 from pathlib import Path
 
 from annotate import source_page_uri
+from annotated_source import NAV_SECTION
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-NAV_SECTION = "Annotated source"
 CONTEXT_LINES = 3  # unchanged lines around each change, as `diff -u` shows them
 
 
