@@ -24,6 +24,8 @@ from sybil.parsers.markdown import CodeBlockParser, SkipParser
 # A fence's info string: `python`, `py`, or the braced `{.python}`, then any attributes.
 PYTHON_INFO = re.compile(r"\{?\.?(python|py)\b")
 IMPORTS_TORCH = re.compile(r"^\s*(import|from)\s+torch\b", re.MULTILINE)
+# A content tab's first line, `=== "PyTorch"`: every block in that tab is PyTorch code.
+TAB = re.compile(r'=== "([^"]*)"')
 # Statements whose output cannot fit in one trailing comment.
 COMPOUND = (ast.For, ast.While, ast.With, ast.Try, ast.If)
 
@@ -47,12 +49,30 @@ class PythonBlocks(CodeBlockParser):
             if PYTHON_INFO.match(region.lexemes["arguments"]):
                 region.parsed = region.lexemes["source"]
                 region.evaluator = self.evaluate
+                # A block in a PyTorch tab may use what an earlier one imported or made.
+                region.needs_torch = bool(IMPORTS_TORCH.search(region.parsed)) or (
+                    tab_of(document.text, region.start) == "PyTorch"
+                )
                 yield region
 
     def evaluate(self, example):
-        if IMPORTS_TORCH.search(example.parsed) and not torch_importable():
+        if example.region.needs_torch and not torch_importable():
             pytest.skip("needs PyTorch, which is not installed here (pip install torch)")
         return run_and_compare(example)
+
+
+def tab_of(text, start):
+    """The title of the content tab whose indented body holds the fence at `start`, or None.
+
+    A tab's body is indented under its `=== "Title"` line, so the nearest line from the
+    fence's own upwards that starts at column 0 is that title line, or else the block is
+    in no tab.
+    """
+    for line in reversed(text[: text.find("\n", start)].splitlines()):
+        if line and not line[0].isspace():
+            title = TAB.fullmatch(line.rstrip())
+            return title and title.group(1)
+    return None
 
 
 class Docstrings(PythonDocStringDocument):

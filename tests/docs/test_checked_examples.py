@@ -3,6 +3,7 @@
 import sys
 import textwrap
 
+import pytest
 from sybil import Document
 
 import stages
@@ -88,3 +89,44 @@ def test_a_repr_without_op_fails_the_stage_readme(monkeypatch):
     finally:
         stages.forget_dark()
     assert any("op=Mul" in failure for failure in found), found
+
+
+def test_a_block_in_a_pytorch_tab_is_skipped_without_pytorch(monkeypatch):
+    """It may use what an earlier PyTorch block made, without importing torch itself."""
+    from tests.docs import checked_examples
+
+    markdown = """\
+    ```python
+    print(1)  # 1
+    ```
+
+    === "Dark"
+
+        ```python
+        print(2)  # 2
+        ```
+
+    === "PyTorch"
+
+        ```python
+        print(t)  # tensor(2.)
+        ```
+
+    ```python
+    print(3)  # 3
+    ```
+    """
+    document = Document(textwrap.dedent(markdown), "example.md")
+    regions = list(PythonBlocks()(document))
+    assert [region.needs_torch for region in regions] == [False, False, True, False]
+    for region in regions:
+        document.add(region)
+    monkeypatch.setattr(checked_examples, "torch_importable", lambda: False)
+    outcomes = []
+    for example in document:
+        try:
+            example.evaluate()
+            outcomes.append("ran")
+        except pytest.skip.Exception:
+            outcomes.append("skipped")  # not a NameError for `t`
+    assert outcomes == ["ran", "ran", "skipped", "ran"]
