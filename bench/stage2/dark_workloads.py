@@ -63,7 +63,8 @@ def layer_norm_step(x, scale, shift):
     mean = dark.mean(x, axis=-1, keepdims=True)
     centred = dark.sub(x, mean)
     variance = dark.mean(dark.mul(centred, centred), axis=-1, keepdims=True)
-    normed = dark.div(centred, dark.sqrt(dark.add(variance, EPS)))
+    inverse_std = dark.div(1.0, dark.sqrt(dark.add(variance, EPS)))
+    normed = dark.mul(centred, inverse_std)
     root = dark.sum(dark.add(dark.mul(normed, scale), shift))
     root.backward()
     return x.grad, root

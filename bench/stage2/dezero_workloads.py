@@ -75,6 +75,7 @@ def layer_norm_step(x, scale, shift):
     mean = F.sum(x, axis=-1, keepdims=True) / features  # DeZero has no mean
     centred = x - mean
     variance = F.sum(centred * centred, axis=-1, keepdims=True) / features
-    root = F.sum(centred / (variance + EPS) ** 0.5 * scale + shift)
+    inverse_std = 1 / (variance + EPS) ** 0.5
+    root = F.sum(centred * inverse_std * scale + shift)
     root.backward()
     return x.grad.data, root

@@ -60,6 +60,7 @@ def layer_norm_step(x, scale, shift):
     mean = x.mean(dim=-1, keepdim=True)
     centred = x - mean
     variance = (centred * centred).mean(dim=-1, keepdim=True)
-    root = (centred / torch.sqrt(variance + EPS) * scale + shift).sum()
+    inverse_std = 1 / torch.sqrt(variance + EPS)
+    root = (centred * inverse_std * scale + shift).sum()
     root.backward()
     return x.grad.numpy(), root

@@ -130,11 +130,11 @@ class Node:
             if not isinstance(node, KEEPS_ITS_GRAD):
                 earlier.append((node, node.grad))
                 node.grad = None
-        # Each Parameter's share of this call, added in at the very end.
+        # Each Parameter's share of this call, handed over at the very end.
         learned = {}
         if not isinstance(self, KEEPS_ITS_GRAD):
             self.grad = seed
-        elif self.grad is not None:  # a Parameter as the root
+        elif isinstance(self, Parameter):  # a Parameter as the root
             learned[self] = seed
         try:
             # One errstate for the whole pass: IEEE results, and no warnings.
@@ -149,28 +149,40 @@ class Node:
                     for parent in node.inputs:
                         partial = partials[i]
                         i += 1
-                        if partial is None:  # the operation skipped it: no gradient flows
+                        # None: the operation skipped it. A Constant keeps no gradient.
+                        if partial is None or isinstance(parent, Constant):
                             continue
-                        if not isinstance(parent, KEEPS_ITS_GRAD):
-                            if parent.grad is None:
-                                # Each node owns its grad. A partial that _df has just
-                                # made is the parent's alone: keeping it saves a copy
-                                # of the array on nearly every edge of the graph.
-                                dtype = parent.value.dtype
-                                if partial.dtype != dtype or not is_new(partial, node, partials):
-                                    partial = partial.astype(dtype)
-                                parent.grad = partial
-                            else:
-                                parent.grad += partial
-                        elif parent.grad is not None:  # a Parameter: a Constant's is None
-                            share = learned.get(parent)
-                            learned[parent] = partial if share is None else share + partial
+                        is_parameter = isinstance(parent, Parameter)
+                        total = learned.get(parent) if is_parameter else parent.grad
+                        if total is not None:
+                            total += partial  # in place: no other node holds this array
+                            continue
+                        # The first partial becomes the grad, so it must have the input's
+                        # shape (only a differentiate of your own can get that wrong).
+                        if partial.shape != parent.value.shape:
+                            raise ValueError(
+                                f"backward: {op.__name__} gives a partial of shape "
+                                f"{partial.shape} for an input of shape {parent.value.shape}"
+                            )
+                        # Each node owns its grad. A partial that _df has just made is
+                        # the parent's alone: keeping it saves a copy of the array on
+                        # nearly every edge of the graph.
+                        dtype = parent.value.dtype
+                        if partial.dtype != dtype or not is_new(partial, node, partials):
+                            partial = partial.astype(dtype)
+                        if is_parameter:
+                            learned[parent] = partial
+                        else:
+                            parent.grad = partial
         except BaseException:
             for node, earlier_grad in earlier:
                 node.grad = earlier_grad
             raise
         for parameter, share in learned.items():
-            parameter.grad += share  # in place, into the buffer the Parameter owns
+            if parameter._grad is None:  # zeros, so the share is the sum: no pass to add it
+                parameter._grad = share
+            else:
+                parameter._grad += share  # in place, into the array the Parameter holds
 
     def _seed(self, grad):
         """d(self)/d(self) as a new array, checked before anything changes."""
@@ -192,7 +204,9 @@ class Node:
     def zero_grad(self):
         """Set the gradient of this node and everything it depends on to 0."""
         for node in topological_order(self):
-            if node.grad is not None:
+            if isinstance(node, Parameter):
+                node.grad = None  # reads as zeros: see Parameter.grad
+            elif node.grad is not None:
                 node.grad.fill(0)  # in place: no two grads share memory
 
     def __repr__(self):
@@ -242,17 +256,31 @@ class Constant(Node):
 class Parameter(Node):
     """A value to learn, with its own copy of the array it is given.
 
-    `grad` starts as zeros of the value's shape and dtype and accumulates over
-    `backward()` calls until `zero_grad()`.
+    `grad` reads as zeros of the value's shape and dtype until a `backward()` call
+    adds to it, and accumulates over `backward()` calls until `zero_grad()`.
     """
 
-    __slots__ = ()
+    # Where the gradient is kept; None stands for zeros (see `grad`).
+    __slots__ = ("_grad",)
 
     def __init__(self, value):
         super().__init__(value)
         # A copy: updating the Parameter must never change the caller's array.
         self.value = self.value.copy()
-        self.grad = np.zeros_like(self.value)
+
+    @property
+    def grad(self):
+        # zero_grad() does not write zeros over every weight: it lets go of the
+        # array, and the next backward() hands over its share as the gradient,
+        # with no pass to add it to zeros. Two passes over every weight saved per
+        # training step. Zeros are made only if someone reads them before then.
+        if self._grad is None:
+            self._grad = np.zeros_like(self.value)
+        return self._grad
+
+    @grad.setter
+    def grad(self, value):
+        self._grad = value
 
 
 # The kinds of node whose gradient a backward pass does not restart.

