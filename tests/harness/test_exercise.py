@@ -238,7 +238,7 @@ def test_the_untouched_skeleton_reports_every_task_not_started(made):
     assert len(headings) == len(tasks_of(stage)), output
     for task, i in zip(tasks_of(stage), headings, strict=True):
         assert lines[i].startswith(f"  · Task {task['id']} ") and "not started" in lines[i], output
-        assert lines[i + 1] == f"      See {task['section']}", output
+        assert lines[i + 1] == f"      See {exercise.section_url(task['section'])}", output
 
 
 # A made-up stage, to check the generator on its own.

@@ -104,3 +104,27 @@ def test_a_wrong_partial_is_named_by_its_operation(tmp_path):
     task = summary_lines(output, "Task 1.3 ")
     assert task[1].endswith("match the oracles [mul]"), output
     assert task[2].strip().startswith("Mul._df("), output
+
+
+def test_an_array_in_a_failed_assertion_is_shown_on_one_line(tmp_path):
+    """dark-2 whose Parameter makes new zeros at each read: `w.grad is held` fails."""
+    copy = tmp_path / "forgetful-parameter"
+    shutil.copytree(REPO_ROOT / "dark-2", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    node = copy / "dark" / "node.py"
+    right, wrong = "self._grad = np.zeros_like", "return np.zeros_like"
+    assert right in node.read_text(encoding="utf-8"), "Parameter.grad is not written as expected"
+    node.write_text(node.read_text(encoding="utf-8").replace(right, wrong))
+    command = [sys.executable, "-m", "pytest", "tests/stage/test_tensor_invariants.py"]
+    output = subprocess.run(
+        command,
+        cwd=REPO_ROOT,
+        env={**os.environ, "DARK_STAGE": str(copy)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=SECONDS["first-draft"],
+    ).stdout
+    task = summary_lines(output, "Task 2.4 ")
+    assert task[1].endswith("first failing rule: a parameter grad adds up in the array you hold")
+    shown = "assert array([[6., 6.], [6., 6.], [6., 6.]]) is array([[0., 0.], [0., 0.], [0., 0.]])"
+    assert task[2].strip() == shown, output

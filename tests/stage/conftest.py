@@ -30,6 +30,7 @@ from time_limits import time_limit
 from under_test import KnownFault, NotWrittenYet, what_is_unwritten
 
 import stages
+from exercise import section_url
 
 # Derandomized: every run draws the same examples, so a failure reproduces.
 # No deadline: timings on a busy two-core machine say nothing about correctness.
@@ -321,8 +322,13 @@ def cut(line):
 
 
 def compact(message):
-    """A failure message in at most two lines: its first, then the rest run together."""
-    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    """A failure message in at most two lines: its first, then the rest run together.
+
+    An array that pytest shows in a failed assertion keeps its line breaks as `\\n`
+    and its indent: both become one space, so the array fits on the line.
+    """
+    lines = [re.sub(r"(\\n|\s)+", " ", line).strip() for line in message.splitlines()]
+    lines = [line for line in lines if line]
     if not lines:
         return []
     rest = "; ".join(line for line in lines[1:] if not line.startswith("+"))
@@ -356,7 +362,7 @@ def group_lines(heading, group_results, task):
             return [cut(f"  · {heading}: {passed}/{total} passed, the rest wait for: {missing}")]
         already = f"; {passed} of {total} tests pass already" if passed else ""
         lines = [cut(f"  · {heading}: not started (not written yet: {missing}{already})")]
-        return lines + ([f"      See {task['section']}"] if task else [])
+        return lines + ([f"      See {section_url(task['section'])}"] if task else [])
     lines = [f"  ✗ {heading}: {passed}/{total} passed"]
     lines.extend(f"      {cut(message)}" for message in faults[:3])
     if failed:
