@@ -19,9 +19,7 @@ The copy is made from the stage as it is now, so it cannot drift from the stage.
 """
 
 import ast
-import functools
 import json
-import re
 import shutil
 import sys
 import textwrap
@@ -62,21 +60,6 @@ point to the site as `make serve` shows it (the same pages are in the repository
 
 class ExerciseError(Exception):
     """The stage's task list is wrong, or the copy cannot be written."""
-
-
-def section_url(section):
-    """'module-1/implementation.md#backward' as `make serve` serves it."""
-    page, _, anchor = section.partition("#")
-    path = (page.removesuffix(".md") + "/").removesuffix("index/")
-    return f"{site_url()}{path}#{anchor}"
-
-
-@functools.cache
-def site_url():
-    # mkdocs.yml's own address for the site, read with a regex: its custom YAML tags
-    # (!relative) would need mkdocs's loader.
-    text = (stages.REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    return re.search(r"^site_url:\s*(\S+)", text, re.MULTILINE).group(1).rstrip("/") + "/"
 
 
 def read_tasks(stage):
@@ -193,7 +176,7 @@ def stubbed_sources(package, tasks):
                 indent = " " * function.body[0].col_offset
                 message = (
                     f"Task {task['id']}: write {qualified_name} ({task['title']}). "
-                    f"See {section_url(task['section'])}"
+                    f"See {stages.section_url(task['section'])}"
                 )
                 edits.setdefault(file_name, []).append((first, last, stub(message, indent)))
     sources = {}
@@ -210,7 +193,7 @@ def readme(stage, into, tasks, stub_count):
     rows = "\n".join(
         f"| {task['id']} | {task['title']} | "
         f"{', '.join(f'`{entry}`' for entry in task['code'])} | "
-        f"[{task['section']}]({section_url(task['section'])}) |"
+        f"[{task['section']}]({stages.section_url(task['section'])}) |"
         for task in tasks
     )
     return README.format(stage=stage.name, stub_count=stub_count, rows=rows, into=into)

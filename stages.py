@@ -1,4 +1,4 @@
-"""Where the stages are, and how to import `dark` from one of them.
+"""Where the stages are, how to import `dark` from one of them, and where the site teaches them.
 
 The one place that knows this. The stage harness, the docs tests and hooks and the
 benchmark all ask here, so a new stage folder (`dark-2/`, ...) needs no edit elsewhere.
@@ -7,7 +7,9 @@ A stage is a folder that holds a `dark/` package and a `pyproject.toml` with a
 `[tool.dark]` table, such as `dark-1/` or a reader's own copy of one.
 """
 
+import functools
 import importlib
+import re
 import sys
 import tomllib
 from pathlib import Path
@@ -65,6 +67,21 @@ def import_sample(folder, name):
     if samples not in sys.path:
         sys.path.insert(0, samples)
     return importlib.import_module(name)
+
+
+def section_url(section):
+    """'module-1/implementation.md#backward' as `make serve` serves it."""
+    page, _, anchor = section.partition("#")
+    path = (page.removesuffix(".md") + "/").removesuffix("index/")
+    return f"{site_url()}{path}#{anchor}"
+
+
+@functools.cache
+def site_url():
+    # mkdocs.yml's own address for the site, read with a regex: its custom YAML tags
+    # (!relative) would need mkdocs's loader.
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    return re.search(r"^site_url:\s*(\S+)", text, re.MULTILINE).group(1).rstrip("/") + "/"
 
 
 if __name__ == "__main__":

@@ -118,7 +118,7 @@ def test_every_listed_body_raises_its_task_and_nothing_else_does(made, import_da
                     call_with_nones(function)
                 message = str(raised.value)
                 assert message.startswith(f"Task {task['id']}: write {name}"), message
-                assert message.endswith(f"See {exercise.section_url(task['section'])}"), message
+                assert message.endswith(f"See {stages.section_url(task['section'])}"), message
                 called += 1
     assert called == stub_count
     # Every stub is one raise; the stage itself holds none of them.
@@ -169,7 +169,7 @@ def test_the_readme_lists_every_task_in_order_with_its_link(made):
     for task in tasks_of(stage):
         row = f"| {task['id']} | {task['title']} |"
         assert row in readme
-        assert f"({exercise.section_url(task['section'])})" in readme
+        assert f"({stages.section_url(task['section'])})" in readme
         places.append(readme.index(row))
     assert places == sorted(places)
     assert f"make test STAGE={into}\n" in readme
@@ -238,7 +238,7 @@ def test_the_untouched_skeleton_reports_every_task_not_started(made):
     assert len(headings) == len(tasks_of(stage)), output
     for task, i in zip(tasks_of(stage), headings, strict=True):
         assert lines[i].startswith(f"  · Task {task['id']} ") and "not started" in lines[i], output
-        assert lines[i + 1] == f"      See {exercise.section_url(task['section'])}", output
+        assert lines[i + 1] == f"      See {stages.section_url(task['section'])}", output
 
 
 # A made-up stage, to check the generator on its own.

@@ -30,7 +30,6 @@ from time_limits import time_limit
 from under_test import KnownFault, NotWrittenYet, what_is_unwritten
 
 import stages
-from exercise import section_url
 
 # Derandomized: every run draws the same examples, so a failure reproduces.
 # No deadline: timings on a busy two-core machine say nothing about correctness.
@@ -362,7 +361,7 @@ def group_lines(heading, group_results, task):
             return [cut(f"  · {heading}: {passed}/{total} passed, the rest wait for: {missing}")]
         already = f"; {passed} of {total} tests pass already" if passed else ""
         lines = [cut(f"  · {heading}: not started (not written yet: {missing}{already})")]
-        return lines + ([f"      See {section_url(task['section'])}"] if task else [])
+        return lines + ([f"      See {stages.section_url(task['section'])}"] if task else [])
     lines = [f"  ✗ {heading}: {passed}/{total} passed"]
     lines.extend(f"      {cut(message)}" for message in faults[:3])
     if failed:
