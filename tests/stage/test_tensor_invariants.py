@@ -188,6 +188,7 @@ IEEE = [
     (lambda: dark.sub(np.inf, np.inf), np.nan),
     (lambda: dark.sin(np.inf), np.nan),
     (lambda: dark.mul(np.float32(3e38), np.float32(10)), np.inf),
+    (lambda: dark.mul(dark.Constant(np.float32(2)), 1e300), np.inf),  # 1e300 as float32
     (lambda: dark.logsumexp([-np.inf, -np.inf]), -np.inf),
     (lambda: dark.mean(np.zeros(0)), np.nan),
 ]

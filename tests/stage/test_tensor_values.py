@@ -245,6 +245,22 @@ def test_backward_with_a_gradient_of_the_wrong_shape_is_a_value_error_that_chang
     np.testing.assert_array_equal(y.grad, [1.0, 1.0, 1.0])
 
 
+@pytest.mark.provides("bad_input", "arrays")
+def test_item_of_many_elements_is_a_value_error_naming_the_node_and_its_shape():
+    with pytest.raises(ValueError, match=r"item\(\): Parameter of shape \(2,\) has 2 elements"):
+        dark.Parameter([1.0, 2.0]).item()
+
+
+@pytest.mark.provides("shapes", "arrays")
+def test_where_takes_its_condition_as_a_node_too():
+    a, b = dark.Parameter([1.0, 2.0, 3.0]), dark.Parameter([10.0, 20.0, 30.0])
+    y = dark.where(dark.Constant(np.array([True, False, True])), a, b)
+    np.testing.assert_array_equal(y.value, [1.0, 20.0, 3.0])
+    dark.sum(y).backward()
+    np.testing.assert_array_equal(a.grad, [1.0, 0.0, 1.0])
+    np.testing.assert_array_equal(b.grad, [0.0, 1.0, 0.0])
+
+
 def test_after_backward_every_grad_is_an_ndarray_of_its_nodes_shape_and_dtype():
     rng = np.random.default_rng(0)
     x = dark.Parameter(rng.standard_normal((4, 3)).astype(np.float32))
