@@ -69,6 +69,17 @@ def import_sample(folder, name):
     return importlib.import_module(name)
 
 
+def forget_samples():
+    """Drop every cached module of the repo stages' samples/ folders.
+
+    Two stages' samples share names (both have draw.py), and each holds its own
+    stage's `dark`: forget them along with `dark`, before importing another stage's.
+    """
+    for stage in repo_stages():
+        for path in (stage / "samples").glob("*.py"):
+            sys.modules.pop(path.stem, None)
+
+
 def section_url(section):
     """'module-1/implementation.md#backward' as `make serve` serves it."""
     page, _, anchor = section.partition("#")

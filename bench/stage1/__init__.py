@@ -132,17 +132,16 @@ def bytes_per_node(engine, n, trace_backward):
     gc.collect()
     tracemalloc.start()
     root = engine.chain(y, a, b, n)
-    after_forward = tracemalloc.get_traced_memory()[0] / (3 * n)
+    row = [f"{tracemalloc.get_traced_memory()[0] / (3 * n):.0f}"]
     if trace_backward:
         root.backward()
-    after_backward = tracemalloc.get_traced_memory()[0] / (3 * n)
+        row += [f"{tracemalloc.get_traced_memory()[0] / (3 * n):.0f}", ""]
+    else:  # tracemalloc walks the whole stack on each allocation: quadratic in the depth
+        row += ["—", "not traced: backward recurses once per node"]
     tracemalloc.stop()
     del root
     gc.collect()
-    if trace_backward:
-        return [f"{after_forward:.0f}", f"{after_backward:.0f}", ""]
-    # tracemalloc walks the whole stack on each allocation: quadratic in the depth.
-    return [f"{after_forward:.0f}", "—", "not traced: backward recurses once per node"]
+    return row
 
 
 def checks(engines, quick):

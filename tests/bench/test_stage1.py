@@ -2,9 +2,7 @@
 
 import importlib
 import importlib.util
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -12,7 +10,6 @@ import stages
 from bench.stage1 import mlp_problem
 from bench.stage1.data import MLP_SIZES, mlp_nodes
 
-ROOT = Path(__file__).resolve().parents[2]
 TORCH_INSTALLED = importlib.util.find_spec("torch") is not None
 STAGE_1 = next(f for f in stages.repo_stages() if stages.declaration(f).get("stage") == 1)
 
@@ -62,12 +59,7 @@ def test_every_engine_builds_the_counted_number_of_nodes(workloads):
     assert operation_results(loss) == mlp_nodes(MLP_SIZES, 3)
 
 
-def test_without_torch_the_run_leaves_it_out_and_says_so(tmp_path):
-    hide_torch = "import sys; sys.modules['torch'] = None; from bench.__main__ import main; "
-    arguments = ["--stage", str(STAGE_1), "--quick", "--repeat", "1", "--out", str(tmp_path)]
-    command = [sys.executable, "-c", hide_torch + f"main({arguments!r})"]
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    table = (tmp_path / f"{STAGE_1.name}.md").read_text(encoding="utf-8")
+def test_without_torch_the_run_leaves_it_out_and_says_so(quick_run_without):
+    table = quick_run_without(STAGE_1, "torch")
     assert "torch not installed, left out" in table
     assert "dark / micrograd" in table and "dark / torch" not in table

@@ -1,25 +1,17 @@
 """Stage 2's suite: it runs without the optional engines, and without the Fashion-MNIST data."""
 
-import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 import stages
 from bench import stage2
 
-ROOT = Path(__file__).resolve().parents[2]
 STAGE_2 = next(f for f in stages.repo_stages() if stages.declaration(f).get("stage") == 2)
 
 
-def test_without_torch_and_dezero_the_run_leaves_them_out_and_says_so(tmp_path):
-    hide = "import sys; sys.modules['torch'] = sys.modules['dezero'] = None; "
-    arguments = ["--stage", str(STAGE_2), "--quick", "--repeat", "1", "--out", str(tmp_path)]
-    command = [sys.executable, "-c", hide + f"from bench.__main__ import main; main({arguments!r})"]
-    run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert run.returncode == 0, run.stderr
-    table = (tmp_path / f"{STAGE_2.name}.md").read_text(encoding="utf-8")
+def test_without_torch_and_dezero_the_run_leaves_them_out_and_says_so(quick_run_without):
+    table = quick_run_without(STAGE_2, "torch", "dezero")
     assert "torch not installed, left out" in table
     assert "dezero not installed, left out" in table
     rows = [" ".join(line.split()) for line in table.splitlines()]
@@ -34,8 +26,7 @@ def sample(monkeypatch):
     monkeypatch.setattr(sys, "path", list(sys.path))
     stages.import_dark(STAGE_2)
     yield stages.import_sample(STAGE_2, "train_fashion_mnist")
-    for name in ("train_fashion_mnist", "classifiers", "fashion_mnist"):
-        sys.modules.pop(name, None)
+    stages.forget_samples()
     stages.forget_dark()
 
 

@@ -6,7 +6,6 @@ from the stage's samples/ with that stage's own `dark`, and forgets both afterwa
 (dark-2's Fashion-MNIST samples are tested with the stage, in tests/stage.)
 """
 
-import importlib
 import random
 import re
 import sys
@@ -36,18 +35,11 @@ def dark2_sample(monkeypatch):
 def samples_of(stage, monkeypatch):
     monkeypatch.setattr(sys, "path", list(sys.path))  # given back as it was afterwards
     stages.import_dark(stage)
-    sys.path.insert(0, str(stage / "samples"))
-    forget_samples()  # a docs page or another test may have imported one, with another `dark`
-    yield importlib.import_module
-    forget_samples()
+    # A docs page or another test may have imported one, with another stage's `dark`.
+    stages.forget_samples()
+    yield lambda name: stages.import_sample(stage, name)
+    stages.forget_samples()
     stages.forget_dark()
-
-
-def forget_samples():
-    """Forget every stage's sample modules: dark-1 and dark-2 both have a draw.py."""
-    for stage in stages.repo_stages():
-        for path in (stage / "samples").glob("*.py"):
-            sys.modules.pop(path.stem, None)
 
 
 def svg_texts(svg):
@@ -155,8 +147,9 @@ def test_graph_figures_hold_the_values_of_real_graphs(sample, tmp_path):
         assert shown[shown.index("h = mul") + 2] == h_grad, name
 
 
-def test_graph_figures_are_the_same_bytes_on_every_run(sample, tmp_path):
-    graphs = sample("graphs")
+@pytest.mark.parametrize("stage_sample", ["sample", "dark2_sample"])
+def test_graph_figures_are_the_same_bytes_on_every_run(stage_sample, request, tmp_path):
+    graphs = request.getfixturevalue(stage_sample)("graphs")
     graphs.main([str(tmp_path / "first")])
     graphs.main([str(tmp_path / "second")])
     for path in (tmp_path / "first").iterdir():
@@ -323,11 +316,3 @@ def test_tensor_graph_figures_hold_the_shapes_and_grads_of_real_graphs(dark2_sam
     for path in tmp_path.iterdir():
         root = ElementTree.fromstring(path.read_text(encoding="utf-8"))
         assert int(root.get("width")) <= 900 and int(root.get("font-size")) >= 12, path.name
-
-
-def test_tensor_graph_figures_are_the_same_bytes_on_every_run(dark2_sample, tmp_path):
-    graphs = dark2_sample("graphs")
-    graphs.main([str(tmp_path / "first")])
-    graphs.main([str(tmp_path / "second")])
-    for path in (tmp_path / "first").iterdir():
-        assert path.read_bytes() == (tmp_path / "second" / path.name).read_bytes(), path.name
