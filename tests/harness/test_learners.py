@@ -104,6 +104,8 @@ def test_a_wrong_partial_is_named_by_its_operation(tmp_path):
     task = summary_lines(output, "Task 1.3 ")
     assert task[1].endswith("match the oracles [mul]"), output
     assert task[2].strip().startswith("Mul._df("), output
+    # hypothesis's failing example, written over several lines, back on one
+    assert "oracles(name='mul', data=data(...), dldy=" in task[3], output
 
 
 def test_an_array_in_a_failed_assertion_is_shown_on_one_line(tmp_path):

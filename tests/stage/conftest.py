@@ -324,13 +324,21 @@ def compact(message):
     """A failure message in at most two lines: its first, then the rest run together.
 
     An array that pytest shows in a failed assertion keeps its line breaks as `\\n`
-    and its indent: both become one space, so the array fits on the line.
+    and its indent: both become one space, so the array fits on the line. A call
+    written over several lines (hypothesis's failing example) goes back on one.
     """
     lines = [re.sub(r"(\\n|\s)+", " ", line).strip() for line in message.splitlines()]
     lines = [line for line in lines if line]
     if not lines:
         return []
-    rest = "; ".join(line for line in lines[1:] if not line.startswith("+"))
+    rest = ""
+    for line in lines[1:]:
+        if line.startswith("+"):
+            continue
+        if rest.endswith("(") or line.startswith(")"):
+            rest = rest.removesuffix(",") + line
+        else:
+            rest += (" " if rest.endswith(",") else "; " if rest else "") + line
     return [cut(lines[0])] + ([cut(rest)] if rest else [])
 
 
